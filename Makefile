@@ -1,0 +1,26 @@
+# Quick start: `make demo` and `make test` work on a fresh machine with Python 3.11 and pip.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: demo test clean
+
+$(STAMP): setup.cfg pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+demo: $(STAMP)
+	@echo "== orgmodel check examples/acme.org.txt (a clean org)"
+	$(BIN)/orgmodel check examples/acme.org.txt
+	@echo
+	@echo "== orgmodel check examples/troubled.org.txt (most rules firing)"
+	-$(BIN)/orgmodel check examples/troubled.org.txt
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf $(VENV) build *.egg-info

@@ -1,0 +1,135 @@
+"""The Python API that the command line uses: read, load, check.
+
+    >>> from orgmodel.api import check_file
+    >>> result = check_file("examples/acme.org.txt")
+    >>> result.findings
+    []
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import attrs
+
+from orgmodel import engine
+from orgmodel.dsl.build import build
+from orgmodel.dsl.parser import parse
+from orgmodel.dsl.syntax import Problem
+from orgmodel.finding import Finding
+from orgmodel.model import Org
+from orgmodel.rulepack import RulePack, load_builtin
+
+ORG_FILE_SUFFIX = ".org.txt"
+ORG_FILE_NAME = "org.txt"
+_SKIPPED_FOLDERS = {"node_modules", "__pycache__"}
+
+
+class OrgFileError(Exception):
+    """A path that cannot be checked at all; ``str()`` is one line saying what to do."""
+
+
+@attrs.frozen
+class CheckResult:
+    path: str
+    org: Org
+    findings: list[Finding]
+
+
+def decode(data: bytes) -> tuple[str, list[Problem]]:
+    """Text of a file's bytes; invalid UTF-8 is a finding, then replaced, not fatal."""
+    try:
+        return data.decode("utf-8"), []
+    except UnicodeDecodeError as error:
+        start = data.rfind(b"\n", 0, error.start) + 1
+        line = data.count(b"\n", 0, error.start) + 1
+        column = len(data[start:error.start].decode("utf-8", "replace")) + 1
+        byte = data[error.start]
+        problem = Problem(
+            "SYN001",
+            f"invalid UTF-8: byte 0x{byte:02x} at offset {error.start}; save the file as UTF-8",
+            line, column, column + 1)
+        return data.decode("utf-8", "replace"), [problem]
+
+
+def load_text(text: str, path: str, pack: RulePack) -> tuple[Org, list[Problem]]:
+    """The model of ``text`` and every problem found reading it."""
+    document = parse(text)
+    org, problems = build(document, pack.vocabulary, path)
+    return org, [*document.problems, *problems]
+
+
+def check_text(text: str, path: str = "<text>", pack: RulePack | None = None) -> CheckResult:
+    pack = pack or load_builtin()
+    org, problems = load_text(text, path, pack)
+    return CheckResult(path, org, engine.run(org, problems, pack))
+
+
+def read_file(path: str | os.PathLike[str]) -> bytes:
+    """The bytes of a regular file; anything else is an :class:`OrgFileError`."""
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        raise OrgFileError(f"{path}: no such file or directory") from None
+    except OSError as error:
+        raise OrgFileError(f"{path}: cannot read: {error.strerror}") from None
+    if not stat.S_ISREG(info.st_mode):
+        # A FIFO or device would block or never end: refuse before opening.
+        raise OrgFileError(f"{path}: not a regular file; pass an org file or a directory")
+    try:
+        with open(path, "rb") as handle:
+            return handle.read()
+    except OSError as error:
+        raise OrgFileError(f"{path}: cannot read: {error.strerror}") from None
+
+
+def check_file(path: str | os.PathLike[str], pack: RulePack | None = None,
+               display_path: str | None = None) -> CheckResult:
+    """Check one org file; raises :class:`OrgFileError` when it cannot be read."""
+    pack = pack or load_builtin()
+    text, problems = decode(read_file(path))
+    shown = display_path or str(path)
+    org, found = load_text(text, shown, pack)
+    return CheckResult(shown, org, engine.run(org, [*problems, *found], pack))
+
+
+def is_org_file(path: Path) -> bool:
+    return path.name == ORG_FILE_NAME or path.name.endswith(ORG_FILE_SUFFIX)
+
+
+def find_org_files(paths: Iterable[str]) -> Iterator[tuple[str, Path | OrgFileError]]:
+    """Each org file named or found under a named directory, in sorted order.
+
+    Yields ``(display path, Path)``, or ``(display path, OrgFileError)`` for a
+    path that does not exist. Hidden folders (``.git``, ``.venv``) are skipped.
+    """
+    for name in paths:
+        path = Path(name)
+        if path.is_dir():
+            found = sorted(
+                p for p in _walk(path) if is_org_file(p)
+            )
+            for file in found:
+                yield display(file), file
+        elif path.exists() or path.is_symlink():
+            yield display(path), path
+        else:
+            yield name, OrgFileError(f"{name}: no such file or directory")
+
+
+def _walk(folder: Path) -> Iterator[Path]:
+    for root, folders, files in os.walk(folder):
+        folders[:] = [f for f in folders if not f.startswith(".") and f not in _SKIPPED_FOLDERS]
+        for file in files:
+            yield Path(root, file)
+
+
+def display(path: Path) -> str:
+    """``path`` relative to the working directory when it is below it, as tools print paths."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve())) if path.is_absolute() else str(path)
+    except ValueError:
+        return str(path)

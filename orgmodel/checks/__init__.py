@@ -1,0 +1,48 @@
+"""The generic check kinds, by name. A rule of an existing kind is data only."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from orgmodel.checks import (
+    attribute_count,
+    conflicting_titles,
+    known_responsibility,
+    language,
+    manager_rank,
+    oversees_level,
+    referenced_layer,
+    referenced_level,
+    referenced_vacancy,
+    responsibility_layer,
+    reporting_cycle,
+    separation_of_duties,
+    shared_responsibility,
+    single_top,
+    span_limit,
+    unheld_responsibility,
+)
+from orgmodel.checks.base import CheckKind
+
+CHECK_KINDS: Mapping[str, CheckKind] = {
+    module.KIND.name: module.KIND
+    for module in (
+        attribute_count,
+        conflicting_titles,
+        known_responsibility,
+        language,
+        manager_rank,
+        oversees_level,
+        referenced_layer,
+        referenced_level,
+        referenced_vacancy,
+        responsibility_layer,
+    responsibility_layer,
+        reporting_cycle,
+        separation_of_duties,
+        shared_responsibility,
+        single_top,
+        span_limit,
+        unheld_responsibility,
+    )
+}

@@ -1,0 +1,66 @@
+"""What a check kind is: a pure function over the model, with its parameters declared."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from orgmodel.finding import Severity
+
+if TYPE_CHECKING:
+    from orgmodel.model import Org
+    from orgmodel.vocabulary import Vocabulary
+
+Params = Mapping[str, Any]
+
+
+@attrs.frozen
+class Hit:
+    """One place where a check fired.
+
+    ``case`` picks the rule's message template; ``fields`` fill it in (the
+    entity's ID is always there as ``{entity}``). ``severity`` overrides the
+    rule's for this hit only (e.g. HIER004's equal-rank case).
+    """
+
+    entity: str | None
+    line: int
+    column: int
+    end_column: int = 0
+    case: str = "default"
+    fields: Mapping[str, object] = attrs.field(factory=dict)
+    severity: Severity | None = None
+
+
+@attrs.frozen
+class Param:
+    """A parameter of a check kind.
+
+    ``type`` is one of: int, str, words (list of strings), table (string to
+    list of strings), pairs (list of lists of strings), where (a role filter),
+    severity, entity (a declaration kind with attributes).
+    """
+
+    type: str
+    default: Any = None
+    required: bool = False
+    help: str = ""
+
+
+CheckFunction = Callable[["Org", Params, "Vocabulary"], Iterator[Hit]]
+
+
+@attrs.frozen
+class CheckKind:
+    """A generic check; rules in a pack name it by ``name`` and set its params."""
+
+    name: str
+    run: CheckFunction
+    summary: str
+    params: Mapping[str, Param] = attrs.field(factory=dict)
+    # case name -> the fields its message template may use besides {entity}
+    cases: Mapping[str, tuple[str, ...]] = attrs.field(factory=lambda: {"default": ()})
+    # Templates for cases a rule need not word itself (e.g. a case its params rule out).
+    default_messages: Mapping[str, str] = attrs.field(factory=dict)

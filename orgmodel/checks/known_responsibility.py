@@ -1,0 +1,27 @@
+"""known-responsibility: ``owns`` uses the vocabulary's words (RESP003)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from orgmodel.checks.base import CheckKind, Hit, Params
+from orgmodel.suggest import did_you_mean
+from orgmodel.model import Org
+from orgmodel.vocabulary import Vocabulary
+
+
+def check(org: Org, params: Params, vocabulary: Vocabulary) -> Iterator[Hit]:
+    known = vocabulary.responsibilities
+    for role in org.roles.values():
+        for value in role.owns:
+            if value.text not in known:
+                yield Hit(role.id, value.line, value.column, value.end_column,
+                          fields={"keyword": value.text, "suggestion": did_you_mean(value.text, known)})
+
+
+KIND = CheckKind(
+    name="known-responsibility",
+    run=check,
+    summary="Every responsibility keyword is in the pack's vocabulary.",
+    cases={"default": ("keyword", "suggestion")},
+)

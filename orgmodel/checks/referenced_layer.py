@@ -1,0 +1,45 @@
+"""referenced-layer: the layer of the roles an attribute names fits a selector value (KPI002).
+
+``allowed`` maps each value of the ``by`` attribute (e.g. a KPI's scope) to
+the layers its roles may have; "none" stands for a role without a layer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from orgmodel.checks.base import CheckKind, Hit, Param, Params
+from orgmodel.model import Org, Value, values
+from orgmodel.vocabulary import Vocabulary
+
+
+def check(org: Org, params: Params, vocabulary: Vocabulary) -> Iterator[Hit]:
+    allowed = params["allowed"]
+    for entity in org.entities(params["entity"]).values():
+        selector = values(entity, params["by"])
+        if not selector or selector[0] not in allowed:
+            continue
+        by_value = str(selector[0])
+        for value in values(entity, params["attribute"]):
+            target = org.roles.get(value.text) if isinstance(value, Value) else None
+            if target is None:
+                continue
+            layer = target.layer or "none"
+            if layer not in allowed[by_value]:
+                yield Hit(entity.id, value.line, value.column, value.end_column,
+                          fields={"target": target.id, "layer": layer, "by_value": by_value,
+                                  "allowed": " or ".join(allowed[by_value])})
+
+
+KIND = CheckKind(
+    name="referenced-layer",
+    run=check,
+    summary="Roles named by an attribute are in a layer that fits another attribute's value.",
+    params={
+        "entity": Param("entity", required=True),
+        "attribute": Param("str", required=True, help="an attribute that names roles"),
+        "by": Param("str", required=True, help="the attribute whose value selects the allowed layers"),
+        "allowed": Param("table", required=True, help="value of `by` -> allowed layers ('none' = no layer)"),
+    },
+    cases={"default": ("target", "layer", "by_value", "allowed")},
+)

@@ -1,0 +1,57 @@
+"""separation-of-duties: two responsibilities never meet in one role, or one person.
+
+BUD001 (``per = "role"``) and BUD002 (``per = "person"``): document 004 gives
+budget setting and budget execution to two different leaders.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from orgmodel.checks.base import CheckKind, Hit, Param, Params
+from orgmodel.model import Org, Role
+from orgmodel.vocabulary import Vocabulary
+
+
+def _holds(role: Role, duty: str) -> bool:
+    return any(value.text == duty for value in role.owns)
+
+
+def _person_key(name: str) -> str:
+    return " ".join(name.casefold().split())
+
+
+def check(org: Org, params: Params, vocabulary: Vocabulary) -> Iterator[Hit]:
+    first, second = params["duties"]
+    fields = {"first": first, "second": second}
+    if params["per"] == "role":
+        for role in org.roles.values():
+            if _holds(role, first) and _holds(role, second):
+                yield Hit(role.id, role.line, role.column, fields=fields)
+        return
+    holders: dict[str, dict[str, Role]] = {}
+    for role in org.roles.values():
+        if role.person is None:
+            continue
+        for duty in (first, second):
+            if _holds(role, duty):
+                holders.setdefault(_person_key(role.person), {}).setdefault(duty, role)
+    for duties in holders.values():
+        a, b = duties.get(first), duties.get(second)
+        if a is not None and b is not None and a.id != b.id:
+            later = max(a, b, key=lambda role: role.line)
+            other = a if later is b else b
+            yield Hit(later.id, later.line, later.column,
+                      fields={**fields, "person": later.person, "other": other.id})
+
+
+KIND = CheckKind(
+    name="separation-of-duties",
+    run=check,
+    summary="Two responsibilities are never held by one role (or one person).",
+    params={
+        "duties": Param("words", required=True, help="the two responsibilities to keep apart"),
+        "per": Param("str", "role", help="'role' or 'person'"),
+    },
+    cases={"default": ("first", "second", "person", "other")},
+)

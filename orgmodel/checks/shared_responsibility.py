@@ -1,0 +1,31 @@
+"""shared-responsibility: an exclusive responsibility has at most one holder (RESP001)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from orgmodel.checks.base import CheckKind, Hit, Param, Params
+from orgmodel.model import Org
+from orgmodel.vocabulary import Vocabulary
+
+
+def check(org: Org, params: Params, vocabulary: Vocabulary) -> Iterator[Hit]:
+    keywords = set(params["keywords"] or vocabulary.exclusive)
+    first_holder: dict[str, str] = {}
+    for role in org.roles.values():
+        for value in role.owns:
+            if value.text not in keywords:
+                continue
+            first = first_holder.setdefault(value.text, role.id)
+            if first != role.id:
+                yield Hit(role.id, value.line, value.column, value.end_column,
+                          fields={"keyword": value.text, "first": first})
+
+
+KIND = CheckKind(
+    name="shared-responsibility",
+    run=check,
+    summary="Each exclusive responsibility is held by one role at most.",
+    params={"keywords": Param("words", [], help="responsibilities to check (default: the vocabulary's exclusive ones)")},
+    cases={"default": ("keyword", "first")},
+)

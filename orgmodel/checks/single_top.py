@@ -1,0 +1,27 @@
+"""single-top: exactly one role has no solid-line manager."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from orgmodel.checks.base import CheckKind, Hit, Params
+from orgmodel.model import Org
+from orgmodel.vocabulary import Vocabulary
+
+
+def check(org: Org, params: Params, vocabulary: Vocabulary) -> Iterator[Hit]:
+    tops = [role for role in org.roles.values() if not role.reports_to]
+    if not org.roles:
+        yield Hit(None, org.name_line or 1, 1, case="empty")
+    elif not tops:
+        yield Hit(None, org.name_line or 1, 1, case="none")
+    for role in tops[1:]:
+        yield Hit(role.id, role.line, role.column, case="extra", fields={"first": tops[0].id})
+
+
+KIND = CheckKind(
+    name="single-top",
+    run=check,
+    summary="Exactly one role is at the top of the solid-line tree.",
+    cases={"empty": (), "none": (), "extra": ("first",)},
+)

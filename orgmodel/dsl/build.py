@@ -1,0 +1,171 @@
+"""Syntax tree to model: value checks, level inference, and reference resolution.
+
+IDs share one namespace across kinds, so a reference can be told that it
+names a team where a role was expected.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from orgmodel.dsl.grammar import KINDS, KeySpec, is_identifier
+from orgmodel.dsl.syntax import Attribute, Declaration, Document, Problem, Token
+from orgmodel.model import ENTITY_FIELDS, Campaign, Department, Kpi, Org, Role, Team, Value
+from orgmodel.suggest import did_you_mean
+from orgmodel.vocabulary import Vocabulary
+
+_CLASSES: dict[str, Any] = {
+    "role": Role, "kpi": Kpi, "campaign": Campaign, "team": Team, "department": Department,
+}
+
+
+def _problem(code: str, message: str, token: Token, entity: str | None) -> Problem:
+    return Problem(code, message, token.line, token.column, token.end_column, entity)
+
+
+class _Reader:
+    def __init__(self, vocabulary: Vocabulary) -> None:
+        self.vocabulary = vocabulary
+        self.problems: list[Problem] = []
+        self.kind_of: dict[str, str] = {}  # ID -> declaration kind
+        self.first_at: dict[str, int] = {}  # ID -> line of its first declaration
+        self.references: list[tuple[Value, str, str]] = []  # value, expected kind, referrer
+        self.entities: dict[str, dict[str, Any]] = {field: {} for field in ENTITY_FIELDS.values()}
+        self.org_name: str | None = None
+        self.org_line: int | None = None
+
+    def declaration(self, declaration: Declaration) -> None:
+        kind = declaration.kind.text
+        text = declaration.text.text if declaration.text is not None else ""
+        if kind == "org":
+            if self.org_line is not None:
+                self.problems.append(_problem(
+                    "REF001", f"org is declared twice (first on line {self.org_line}); keep one org line",
+                    declaration.kind, None))
+                return
+            self.org_name, self.org_line = text, declaration.kind.line
+            return
+        assert declaration.id is not None  # the parser drops ID-less declarations
+        id_token = declaration.id
+        entity_id = id_token.text
+        if entity_id in self.kind_of:
+            self.problems.append(_problem(
+                "REF001",
+                f"'{entity_id}' is already declared as a {self.kind_of[entity_id]} on line "
+                f"{self.first_at[entity_id]}; give this {kind} another ID",
+                id_token, entity_id))
+            return
+        self.kind_of[entity_id] = kind
+        self.first_at[entity_id] = id_token.line
+        fields = self.attributes(kind, entity_id, declaration.attributes)
+        if kind == "role":
+            fields["title"] = text
+            if "level" not in fields:
+                fields["level"] = self.vocabulary.infer_level(text)
+            else:
+                fields["level_inferred"] = False
+        else:
+            fields["name"] = text
+        self.entities[ENTITY_FIELDS[kind]][entity_id] = _CLASSES[kind](
+            id=entity_id, line=id_token.line, column=id_token.column, **fields)
+
+    def attributes(self, kind: str, entity_id: str, attributes: tuple[Attribute, ...]) -> dict[str, Any]:
+        fields: dict[str, Any] = {}
+        seen: dict[str, int] = {}
+        keys = KINDS[kind].keys
+        for attribute in attributes:
+            key = attribute.key.text
+            spec = keys[key]
+            field = key.replace("-", "_")
+            if not spec.repeats:
+                if key in seen:
+                    self.problems.append(_problem(
+                        "SYN004", f"'{key}' is given twice for '{entity_id}' (first on line {seen[key]}); keep one",
+                        attribute.key, entity_id))
+                    continue
+                seen[key] = attribute.key.line
+                if len(attribute.values) > 1:
+                    self.problems.append(_problem(
+                        "SYN003", f"'{key}' takes one value, not {len(attribute.values)}",
+                        attribute.values[1], entity_id))
+                    continue
+            converted = [self.value(spec, key, token, entity_id) for token in attribute.values]
+            good = [value for value in converted if value is not None]
+            if spec.repeats:
+                fields[field] = fields.get(field, ()) + tuple(good)
+            elif good:
+                self.single(fields, key, good[0])
+        return fields
+
+    def single(self, fields: dict[str, Any], key: str, value: Any) -> None:
+        if key == "person":
+            fields["vacant"] = value is _VACANT
+            fields["person"] = None if value is _VACANT else value
+        elif key == "team":
+            fields["team"] = value
+        else:
+            fields[key] = value.text if isinstance(value, Value) else value
+
+    def value(self, spec: KeySpec, key: str, token: Token, entity_id: str) -> Any:
+        """The model value of one token, or None after reporting why it is invalid."""
+        if spec.value == "string" or (spec.value == "person" and token.kind == "string"):
+            if token.kind == "string":
+                return token.text
+            return self.invalid(f"'{key}' takes a quoted string, e.g. {key} \"TEXT\"", token, entity_id)
+        if spec.value == "person":
+            if token.text == "vacant":
+                return _VACANT
+            return self.invalid(
+                f"person is a quoted name or the word vacant, not '{token.text}'", token, entity_id)
+        if token.kind != "word":
+            return self.invalid(f"'{key}' takes a word or ID, not a quoted string", token, entity_id)
+        if spec.value in ("level", "layer", "scope"):
+            allowed = self.vocabulary.words(spec.value)
+            if token.text not in allowed:
+                return self.invalid(
+                    f"unknown {spec.value} '{token.text}'{did_you_mean(token.text, allowed)}; "
+                    f"use one of: {', '.join(allowed)}", token, entity_id)
+            return Value(token.text, token.line, token.column, token.end_column)
+        if not is_identifier(token.text):
+            return self.invalid(
+                f"'{token.text}' is not a valid {'ID' if spec.value == 'ref' else 'word'}: start "
+                "with a letter, then use letters, digits, '-' or '_'", token, entity_id)
+        value = Value(token.text, token.line, token.column, token.end_column)
+        if spec.value == "ref":
+            assert spec.target is not None
+            self.references.append((value, spec.target, entity_id))
+        return value
+
+    def invalid(self, message: str, token: Token, entity_id: str) -> None:
+        self.problems.append(_problem("SYN003", message, token, entity_id))
+
+    def resolve(self) -> None:
+        for value, expected, referrer in self.references:
+            actual = self.kind_of.get(value.text)
+            if actual == expected:
+                continue
+            if actual is None:
+                candidates = [i for i, k in self.kind_of.items() if k == expected]
+                message = (f"no {expected} '{value.text}' is declared"
+                           f"{did_you_mean(value.text, candidates)}; declare it or fix the ID")
+            else:
+                message = f"'{value.text}' is a {actual}, not a {expected}"
+            self.problems.append(Problem(
+                "REF002", message, value.line, value.column, value.end_column, referrer))
+
+
+class _Vacant:
+    """Marks ``person vacant`` while values are converted."""
+
+
+_VACANT = _Vacant()
+
+
+def build(document: Document, vocabulary: Vocabulary, path: str) -> tuple[Org, list[Problem]]:
+    """The model of a parsed file and the problems found while building it."""
+    reader = _Reader(vocabulary)
+    for declaration in document.declarations:
+        reader.declaration(declaration)
+    reader.resolve()
+    org = Org(path=path, name=reader.org_name, name_line=reader.org_line, **reader.entities)
+    return org, reader.problems

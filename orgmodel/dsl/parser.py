@@ -1,0 +1,170 @@
+"""Text to syntax tree: declarations, their attribute lines, comments and problems."""
+
+from __future__ import annotations
+
+from orgmodel.dsl.grammar import KINDS, KindSpec, is_identifier
+from orgmodel.dsl.lexer import CONTROL, split_lines, tokenize
+from orgmodel.dsl.syntax import Attribute, Declaration, Document, Problem, Token
+from orgmodel.suggest import did_you_mean
+
+
+class _Builder:
+    """Collects declarations while walking the lines once, top to bottom."""
+
+    def __init__(self) -> None:
+        self.declarations: list[Declaration] = []
+        self.problems: list[Problem] = []
+        self.header: tuple[Token, Token | None, Token | None] | None = None
+        self.spec: KindSpec | None = None
+        self.attributes: list[Attribute] = []
+        # True after a header we could not read: its attribute lines are
+        # skipped quietly instead of each being reported as orphaned.
+        self.skipping = False
+
+    def problem(self, code: str, message: str, token: Token) -> None:
+        self.problems.append(
+            Problem(code, message, token.line, token.column, token.end_column)
+        )
+
+    def close(self) -> None:
+        if self.header is not None:
+            kind, id_, text = self.header
+            self.declarations.append(Declaration(kind, id_, text, tuple(self.attributes)))
+        self.header, self.spec, self.attributes, self.skipping = None, None, [], False
+
+    def declaration(self, tokens: list[Token]) -> None:
+        self.close()
+        kind = tokens[0]
+        spec = KINDS.get(kind.text) if kind.kind == "word" else None
+        if spec is None:
+            if kind.kind == "word":
+                self.problem(
+                    "SYN002",
+                    f"unknown declaration kind '{kind.text}'{did_you_mean(kind.text, KINDS)}; "
+                    f"use one of: {', '.join(KINDS)}",
+                    kind,
+                )
+            else:
+                self.problem("SYN001", "a declaration starts with its kind, e.g. role ID \"TITLE\"", kind)
+            self.skipping = True
+            return
+        rest = tokens[1:]
+        id_ = None
+        if spec.has_id:
+            if not rest or rest[0].kind != "word":
+                self.problem("SYN001", f"{kind.text} is missing its ID: write {kind.text} ID \"NAME\"", rest[0] if rest else kind)
+                self.skipping = True
+                return
+            id_ = rest.pop(0)
+            if not is_identifier(id_.text):
+                self.problem(
+                    "SYN003",
+                    f"'{id_.text}' is not a valid ID: start with a letter, then use "
+                    "letters, digits, '-' or '_'",
+                    id_,
+                )
+                self.skipping = True
+                return
+        text = rest.pop(0) if rest and rest[0].kind == "string" else None
+        if text is None:
+            what = "name" if kind.text != "role" else "title"
+            self.problem(
+                "SYN001",
+                f"{kind.text} is missing its quoted {what}: write "
+                f"{kind.text}{' ID' if spec.has_id else ''} \"{what.upper()}\"",
+                rest[0] if rest else (id_ or kind),
+            )
+        elif rest:
+            self.problem("SYN001", f"unexpected '{rest[0].text}' after the {kind.text} declaration", rest[0])
+        self.header, self.spec = (kind, id_, text), spec
+
+    def attribute(self, tokens: list[Token]) -> None:
+        key = tokens[0]
+        if self.skipping:
+            return
+        if self.header is None or self.spec is None:
+            self.problem(
+                "SYN001",
+                "indented line with no declaration above it: attributes belong "
+                "under a role, kpi or campaign line",
+                key,
+            )
+            return
+        if key.kind != "word":
+            self.problem("SYN001", "an attribute line starts with its key, e.g. reports-to ID", key)
+            return
+        kind = self.header[0].text
+        if key.text not in self.spec.keys:
+            allowed = ", ".join(self.spec.keys) or "none in this version"
+            self.problem(
+                "SYN002",
+                f"unknown {kind} attribute '{key.text}'{did_you_mean(key.text, self.spec.keys)}; "
+                f"{kind} takes: {allowed}",
+                key,
+            )
+            return
+        values = _values(tokens[1:], key, self.problems)
+        if values is not None:
+            self.attributes.append(Attribute(key, values))
+
+
+def _values(tokens: list[Token], key: Token, problems: list[Problem]) -> tuple[Token, ...] | None:
+    """The comma-separated values after a key, or None after reporting a problem."""
+    if not tokens:
+        problems.append(Problem("SYN001", f"'{key.text}' has no value", key.line, key.column, key.end_column))
+        return None
+    values = tokens[0::2]
+    separators = tokens[1::2]
+    for separator in separators:
+        if separator.kind != "comma":
+            problems.append(Problem(
+                "SYN001", f"expected ',' between values, found '{separator.text}'",
+                separator.line, separator.column, separator.end_column))
+            return None
+    for value in values:
+        if value.kind == "comma":
+            problems.append(Problem(
+                "SYN001", "expected a value, found ','", value.line, value.column, value.end_column))
+            return None
+    if len(separators) == len(values):
+        last = separators[-1]
+        problems.append(Problem(
+            "SYN001", "expected a value after the last ','", last.line, last.column, last.end_column))
+        return None
+    return tuple(values)
+
+
+def parse(text: str) -> Document:
+    """The syntax tree of ``text``; never raises, problems are part of the result."""
+    builder = _Builder()
+    comments = []
+    lines = split_lines(text)
+    for number, line in enumerate(lines, 1):
+        if not line or line.isspace():
+            continue
+        control = CONTROL.search(line)
+        if control is not None:
+            at = control.start() + 1
+            builder.problems.append(Problem(
+                "SYN001",
+                f"control character U+{ord(control.group()):04X} in the line; remove it",
+                number, at, at + 1))
+            line = CONTROL.sub(" ", line)
+        tokens, comment, problem = tokenize(line, number)
+        if comment is not None:
+            comments.append(comment)
+        if problem is not None:
+            builder.problems.append(problem)
+            if not line[0].isspace():
+                # A header we could not read: its attribute lines go quietly.
+                builder.close()
+                builder.skipping = True
+            continue
+        if not tokens:
+            continue
+        if line[0].isspace():
+            builder.attribute(tokens)
+        else:
+            builder.declaration(tokens)
+    builder.close()
+    return Document(tuple(builder.declarations), tuple(comments), tuple(builder.problems), len(lines))

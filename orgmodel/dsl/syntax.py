@@ -1,0 +1,74 @@
+"""The syntax tree of an org file: what was written where, before any meaning.
+
+Positions are 1-based; a column counts characters (code points), a tab is one.
+"""
+
+from __future__ import annotations
+
+import attrs
+
+
+@attrs.frozen
+class Token:
+    """A word, a string or a comma on one line.
+
+    For a string, ``text`` is the value with its escapes resolved.
+    ``end_column`` is exclusive.
+    """
+
+    kind: str  # "word" | "string" | "comma"
+    text: str
+    line: int
+    column: int
+    end_column: int
+
+
+@attrs.frozen
+class Comment:
+    """A ``#`` comment; kept because suppressions live in comments."""
+
+    text: str  # without the leading "#"
+    line: int
+    column: int
+
+
+@attrs.frozen
+class Attribute:
+    """An indented ``KEY VALUE[, VALUE ...]`` line."""
+
+    key: Token
+    values: tuple[Token, ...]
+
+
+@attrs.frozen
+class Declaration:
+    """A first-column ``KIND [ID] "TEXT"`` line and the attribute lines under it."""
+
+    kind: Token
+    id: Token | None
+    text: Token | None
+    attributes: tuple[Attribute, ...]
+
+
+@attrs.frozen
+class Problem:
+    """Something wrong with the text itself, found while reading it.
+
+    ``code`` is a rule code of the built-in pack (SYN..., REF..., HIER003);
+    the pack gives it its severity and documentation.
+    """
+
+    code: str
+    message: str
+    line: int
+    column: int
+    end_column: int = 0
+    entity: str | None = None
+
+
+@attrs.frozen
+class Document:
+    declarations: tuple[Declaration, ...]
+    comments: tuple[Comment, ...]
+    problems: tuple[Problem, ...]
+    line_count: int

@@ -1,0 +1,35 @@
+"""Runs a rule pack over a model: problems and hits in, sorted findings out. No I/O."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from orgmodel.dsl.syntax import Problem
+from orgmodel.finding import Finding
+from orgmodel.model import Org
+from orgmodel.rulepack import RulePack
+
+LANGUAGE_KIND = "language"
+
+
+def run(org: Org, problems: Iterable[Problem], pack: RulePack) -> list[Finding]:
+    """Every finding for ``org``: the reader's problems, then each rule's hits, sorted.
+
+    A problem whose code the pack does not contain (a language rule switched
+    off) is dropped, as are the hits of rules that are not in the pack.
+    """
+    findings: list[Finding] = []
+    for problem in problems:
+        rule = pack.rules.get(problem.code)
+        if rule is not None:
+            findings.append(Finding(org.path, problem.line, problem.column, problem.code, rule.severity,
+                                    problem.message, problem.entity, problem.end_column))
+    for rule in pack.rules.values():
+        if rule.kind.name == LANGUAGE_KIND:
+            continue
+        for hit in rule.kind.run(org, rule.params, pack.vocabulary):
+            message = rule.messages[hit.case].format(entity=hit.entity, **hit.fields)
+            findings.append(Finding(org.path, hit.line, hit.column, rule.code, hit.severity or rule.severity,
+                                    message, hit.entity, hit.end_column))
+    findings.sort()
+    return findings

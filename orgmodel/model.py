@@ -1,0 +1,143 @@
+"""The org as checked and drawn: frozen values, each remembering where it was written.
+
+Field names follow the language's keys (``reports-to`` is ``reports_to``), so
+that a rule in a pack can name an attribute the way users write it.
+Multi-valued keys are tuples, in file order.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Mapping
+
+import attrs
+
+
+@attrs.frozen
+class Value:
+    """A word or ID as written in an attribute line: a reference or a keyword."""
+
+    text: str
+    line: int
+    column: int
+    end_column: int
+
+
+@attrs.frozen
+class Role:
+    id: str
+    title: str
+    line: int
+    column: int
+    person: str | None = None  # None when unnamed or vacant
+    vacant: bool = False
+    reports_to: tuple[Value, ...] = ()
+    dotted_to: tuple[Value, ...] = ()
+    level: str = "ic"
+    level_inferred: bool = True  # False when written with ``level``
+    layer: str | None = None
+    team: Value | None = None
+    channel: tuple[Value, ...] = ()
+    owns: tuple[Value, ...] = ()
+    liaises_with: tuple[Value, ...] = ()
+
+    @property
+    def manager_id(self) -> str | None:
+        """The solid-line manager's ID (the first ``reports-to``), or None at the top."""
+        return self.reports_to[0].text if self.reports_to else None
+
+
+@attrs.frozen
+class Kpi:
+    id: str
+    name: str
+    line: int
+    column: int
+    owner: tuple[Value, ...] = ()
+    scope: str | None = None
+    target: str | None = None
+
+
+@attrs.frozen
+class Campaign:
+    id: str
+    name: str
+    line: int
+    column: int
+    lead: tuple[Value, ...] = ()
+    channel: tuple[Value, ...] = ()
+    kpi: tuple[Value, ...] = ()
+
+
+@attrs.frozen
+class Team:
+    id: str
+    name: str
+    line: int
+    column: int
+
+
+@attrs.frozen
+class Department:
+    id: str
+    name: str
+    line: int
+    column: int
+
+
+Entity = Role | Kpi | Campaign | Team | Department
+
+
+@attrs.frozen
+class Org:
+    """A whole org file. Mappings keep file order; a duplicate ID keeps the first."""
+
+    path: str
+    name: str | None = None
+    name_line: int | None = None
+    roles: Mapping[str, Role] = attrs.field(factory=dict)
+    kpis: Mapping[str, Kpi] = attrs.field(factory=dict)
+    campaigns: Mapping[str, Campaign] = attrs.field(factory=dict)
+    teams: Mapping[str, Team] = attrs.field(factory=dict)
+    departments: Mapping[str, Department] = attrs.field(factory=dict)
+
+    def entities(self, kind: str) -> Mapping[str, Entity]:
+        """The declarations of one kind by ID: ``role``, ``kpi``, ``campaign``, ``team``, ``department``."""
+        return getattr(self, ENTITY_FIELDS[kind])  # type: ignore[no-any-return]
+
+    @functools.cached_property
+    def direct_reports(self) -> Mapping[str, tuple[str, ...]]:
+        """Solid-line reports of each role, in file order (roles with none are absent)."""
+        reports: dict[str, list[str]] = {}
+        for role in self.roles.values():
+            manager = role.manager_id
+            if manager is not None and manager in self.roles:
+                reports.setdefault(manager, []).append(role.id)
+        return {manager: tuple(ids) for manager, ids in reports.items()}
+
+    def manager(self, role: Role) -> Role | None:
+        """The solid-line manager as a declared role, or None."""
+        manager = role.manager_id
+        return self.roles.get(manager) if manager is not None else None
+
+
+ENTITY_FIELDS: Mapping[str, str] = {
+    "role": "roles",
+    "kpi": "kpis",
+    "campaign": "campaigns",
+    "team": "teams",
+    "department": "departments",
+}
+
+
+def values(entity: Entity, key: str) -> tuple[Value | str, ...]:
+    """The values of attribute ``key`` (as written in the language) as a tuple.
+
+    A single-valued attribute that is absent gives ``()``.
+    """
+    value = getattr(entity, key.replace("-", "_"), None)
+    if value is None:
+        return ()
+    if isinstance(value, tuple):
+        return value
+    return (value,)
