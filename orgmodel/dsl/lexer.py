@@ -53,7 +53,11 @@ def _unescape(raw: str, line: int, column: int) -> tuple[str, Problem | None]:
 def tokenize(
     text: str, line: int
 ) -> tuple[list[Token], Comment | None, Problem | None]:
-    """Tokens of one line, its comment, and the first problem (tokens stop there)."""
+    """Tokens of one line, its comment, and the first problem.
+
+    A bad string is still returned as a token (an unterminated one runs to
+    the end of the line), so that one typo does not lose its declaration.
+    """
     tokens: list[Token] = []
     pos = 0
     end = len(text)
@@ -71,14 +75,15 @@ def tokenize(
         elif kind == "string":
             raw = text[start + 1 : pos - 1]
             value, problem = _unescape(raw, line, column) if "\\" in raw else (raw, None)
+            tokens.append(Token("string", value, line, column, pos + 1))
             if problem is not None:
                 return tokens, None, problem
-            tokens.append(Token("string", value, line, column, pos + 1))
         elif kind == "comma":
             tokens.append(Token("comma", ",", line, column, column + 1))
         elif kind == "comment":
             return tokens, Comment(text[start + 1 :], line, column), None
         else:
+            tokens.append(Token("string", text[start + 1 :].rstrip(), line, column, end + 1))
             return tokens, None, Problem(
                 "SYN001",
                 "unterminated string: close it with '\"' on the same line",

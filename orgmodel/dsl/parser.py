@@ -113,24 +113,22 @@ def _values(tokens: list[Token], key: Token, problems: list[Problem]) -> tuple[T
     if not tokens:
         problems.append(Problem("SYN001", f"'{key.text}' has no value", key.line, key.column, key.end_column))
         return None
-    values = tokens[0::2]
-    separators = tokens[1::2]
-    for separator in separators:
-        if separator.kind != "comma":
-            problems.append(Problem(
-                "SYN001", f"expected ',' between values, found '{separator.text}'",
-                separator.line, separator.column, separator.end_column))
-            return None
-    for value in values:
-        if value.kind == "comma":
-            problems.append(Problem(
-                "SYN001", "expected a value, found ','", value.line, value.column, value.end_column))
-            return None
-    if len(separators) == len(values):
-        last = separators[-1]
+    for position, token in enumerate(tokens):
+        want_value = position % 2 == 0
+        if want_value and token.kind == "comma":
+            message = "expected a value, found ','"
+        elif not want_value and token.kind != "comma":
+            message = f"expected ',' between values, found '{token.text}'"
+        else:
+            continue
+        problems.append(Problem("SYN001", message, token.line, token.column, token.end_column))
+        return None
+    if tokens[-1].kind == "comma":
+        last = tokens[-1]
         problems.append(Problem(
             "SYN001", "expected a value after the last ','", last.line, last.column, last.end_column))
         return None
+    values = tokens[0::2]
     return tuple(values)
 
 
@@ -155,11 +153,6 @@ def parse(text: str) -> Document:
             comments.append(comment)
         if problem is not None:
             builder.problems.append(problem)
-            if not line[0].isspace():
-                # A header we could not read: its attribute lines go quietly.
-                builder.close()
-                builder.skipping = True
-            continue
         if not tokens:
             continue
         if line[0].isspace():

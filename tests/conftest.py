@@ -1,0 +1,36 @@
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from orgmodel.api import check_text
+from orgmodel.rulepack import RulePack, load_builtin
+
+REPO = Path(__file__).resolve().parent.parent
+EXAMPLES = REPO / "examples"
+# The console script installed next to the interpreter running the tests.
+ORGMODEL = str(Path(sys.executable).with_name("orgmodel"))
+
+
+@pytest.fixture(scope="session")
+def pack() -> RulePack:
+    return load_builtin()
+
+
+def findings(snippet: str, code: str | None = None, pack: RulePack | None = None) -> list[tuple[str, int, str | None]]:
+    """(code, line, entity) of each finding for ``snippet``, optionally of one code only."""
+    result = check_text(textwrap.dedent(snippet).lstrip("\n"), "snippet.org.txt", pack)
+    return [(f.code, f.line, f.entity) for f in result.findings if code is None or f.code == code]
+
+
+def run_cli(*args: str, cwd: Path | str = REPO, env: dict[str, str] | None = None,
+            input: str | None = None, timeout: float = 60) -> subprocess.CompletedProcess[str]:
+    """Run the installed console script, as a user would."""
+    full_env = {**os.environ, **(env or {})}
+    return subprocess.run([ORGMODEL, *args], cwd=cwd, env=full_env, input=input,
+                          capture_output=True, text=True, timeout=timeout)
