@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 from collections.abc import Sequence
@@ -9,10 +10,12 @@ from collections.abc import Sequence
 import click
 
 from orgmodel import __version__
+from orgmodel import docs
 from orgmodel.api import CheckResult, OrgFileError, check_file, find_org_files
 from orgmodel.finding import SEVERITY_WORDS, Severity
 from orgmodel.report import FORMATTERS
 from orgmodel.rulepack import PackError, RulePack, load_builtin
+from orgmodel.suggest import did_you_mean
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -76,6 +79,36 @@ def check(paths: tuple[str, ...], output_format: str, fail_on: str) -> None:
     threshold = Severity.parse(fail_on)
     failed = any(f.severity >= threshold for r in results for f in r.findings)
     sys.exit(EXIT_FINDINGS if failed else EXIT_CLEAN)
+
+
+@cli.command("rules")
+@click.option("--format", "output_format", type=click.Choice(["text", "json", "markdown"]), default="text",
+              show_default=True, help="List format.")
+def list_rules(output_format: str) -> None:
+    """List every rule: code, name, severity and what it finds."""
+    pack = builtin_pack()
+    if output_format == "markdown":
+        click.echo(docs.rules_markdown(pack), nl=False)
+    elif output_format == "json":
+        click.echo(json.dumps([
+            {"code": r.code, "name": r.name, "severity": str(r.severity), "summary": r.summary,
+             "kind": r.kind.name, "source": r.source.title}
+            for r in pack.rules.values()], indent=2))
+    else:
+        for rule in pack.rules.values():
+            click.echo(f"{rule.code:<9}{str(rule.severity):<8} {rule.name:<34} {rule.summary}")
+
+
+@cli.command()
+@click.argument("code")
+def explain(code: str) -> None:
+    """Explain one rule: what it checks, why, its source, an example and the fix."""
+    pack = builtin_pack()
+    rule = pack.rules.get(code.upper())
+    if rule is None:
+        fail(f"no rule {code}{did_you_mean(code.upper(), pack.rules)}; `orgmodel rules` lists them")
+        return
+    click.echo(docs.rule_text(rule), nl=False)
 
 
 def main() -> None:

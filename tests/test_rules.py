@@ -61,6 +61,9 @@ CASES = [
      "BUD002", [(4, "b")]),
     ('role a "A"\n  person "Ann Lee"\n  owns budget-setting\nrole b "B"\n  person "Bo Chen"\n  owns budget-execution\n',
      "BUD002", []),
+    ('role a "A"\n  person "Ann"\n  owns budget-setting, budget-execution\nrole b "B"\n  person "Ann"\n  owns budget-execution\n',
+     "BUD002", [(4, "b")]),
+    ('role a "A"\n  person "Ann"\n  owns budget-setting, budget-execution\n', "BUD002", []),
     ('role a "A"\n  person vacant\n  owns budget-setting\nrole b "B"\n  person vacant\n  owns budget-execution\n',
      "BUD002", []),
     # RESP001: each extra holder.

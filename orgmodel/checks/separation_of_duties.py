@@ -29,18 +29,18 @@ def check(org: Org, params: Params, vocabulary: Vocabulary) -> Iterator[Hit]:
             if _holds(role, first) and _holds(role, second):
                 yield Hit(role.id, role.line, role.column, fields=fields)
         return
-    holders: dict[str, dict[str, Role]] = {}
+    holders: dict[str, dict[str, list[Role]]] = {}
     for role in org.roles.values():
         if role.person is None:
             continue
         for duty in (first, second):
             if _holds(role, duty):
-                holders.setdefault(_person_key(role.person), {}).setdefault(duty, role)
+                holders.setdefault(_person_key(role.person), {}).setdefault(duty, []).append(role)
     for duties in holders.values():
-        a, b = duties.get(first), duties.get(second)
-        if a is not None and b is not None and a.id != b.id:
-            later = max(a, b, key=lambda role: role.line)
-            other = a if later is b else b
+        pairs = [(a, b) for a in duties.get(first, ()) for b in duties.get(second, ()) if a.id != b.id]
+        if pairs:
+            a, b = min(pairs, key=lambda pair: max(pair[0].line, pair[1].line))
+            later, other = (a, b) if a.line > b.line else (b, a)
             yield Hit(later.id, later.line, later.column,
                       fields={**fields, "person": later.person, "other": other.id})
 

@@ -1,0 +1,65 @@
+"""The README and the rule docs stay true to the pack and to the tool."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+from conftest import REPO, run_cli
+from orgmodel import docs
+from orgmodel.rulepack import builtin_texts
+
+README = (REPO / "README.md").read_text(encoding="utf-8")
+
+
+def test_readme_rule_table_is_generated_from_the_pack(pack) -> None:
+    assert docs.replace_readme_section(README, docs.rules_markdown(pack)) == README, "run `make docs`"
+    for code in pack.rules:
+        assert f"| {code} |" in README
+
+
+def test_readme_sample_output_is_what_the_tool_prints() -> None:
+    sample = README.split("$ orgmodel check examples/troubled.org.txt\n", 1)[1].split("```", 1)[0]
+    output = run_cli("check", "examples/troubled.org.txt").stdout.splitlines()
+    for line in sample.splitlines():
+        if line != "...":
+            assert line in output
+
+
+def test_quick_start_and_ci_use_make_test() -> None:
+    assert "make demo" in README and "make test" in README
+    assert "make test" in (REPO / ".ci" / "run").read_text()
+
+
+def test_every_rule_is_documented(pack) -> None:
+    for rule in pack.rules.values():
+        text = docs.rule_text(rule)
+        assert rule.source.title in text and rule.principle in text and rule.fix in text
+        assert rule.fires.strip().splitlines()[0] in text
+
+
+def test_explain_and_rules_commands(pack) -> None:
+    result = run_cli("explain", "bud001")
+    assert result.returncode == 0
+    assert "Strategic vs. Operational Marketing Leadership Roles" in result.stdout
+    assert run_cli("explain", "NOPE001").returncode == 2
+    listed = run_cli("rules").stdout.splitlines()
+    assert [line.split()[0] for line in listed] == list(pack.rules)
+
+
+def test_wheel_carries_the_rule_pack(tmp_path: Path, pack) -> None:
+    """A wheel (not only the editable install) has the pack, and the tool runs from it."""
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation",
+                    "-w", str(tmp_path / "dist"), str(REPO)], check=True, capture_output=True)
+    wheel = next((tmp_path / "dist").glob("orgmodel-*.whl"))
+    names = zipfile.ZipFile(wheel).namelist()
+    assert {f"orgmodel/rules/{Path(path).name}" for path, _ in builtin_texts()} <= set(names)
+    target = tmp_path / "site"
+    subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--target", str(target),
+                    str(wheel)], check=True, capture_output=True)
+    code = (f"import sys; sys.path.insert(0, {str(target)!r}); import orgmodel, orgmodel.rulepack as r; "
+            f"assert orgmodel.__file__.startswith({str(target)!r}); print(len(r.load_builtin().rules))")
+    result = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True)
+    assert result.stdout.strip() == str(len(pack.rules)), result.stderr
