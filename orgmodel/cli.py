@@ -6,6 +6,7 @@ import json
 import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 import click
 
@@ -79,6 +80,76 @@ def check(paths: tuple[str, ...], output_format: str, fail_on: str) -> None:
     threshold = Severity.parse(fail_on)
     failed = any(f.severity >= threshold for r in results for f in r.findings)
     sys.exit(EXIT_FINDINGS if failed else EXIT_CLEAN)
+
+
+def _output_path(org_file: str, output: str | None) -> str:
+    """Where a chart goes by default: the org file's name with .svg."""
+    if output is not None:
+        return output
+    name = Path(org_file).name
+    stem = name[: -len(".org.txt")] if name.endswith(".org.txt") else Path(name).stem
+    return str(Path(org_file).with_name(f"{stem}.svg"))
+
+
+@cli.command()
+@click.argument("org_file", type=click.Path())
+@click.option("-o", "--output", help="Output file, or - for standard output.  [default: ORG_FILE's name with .svg]")
+@click.option("--format", "output_format", type=click.Choice(["svg", "png", "dot", "mermaid"]),
+              help="Output format.  [default: from the output's suffix, else svg]")
+@click.option("--engine", type=click.Choice(["embedded", "system"]), default="embedded", show_default=True,
+              help="embedded: the Graphviz inside the pygraphviz wheel (same output everywhere); "
+                   "system: a `dot` on PATH.")
+@click.option("--no-findings", is_flag=True, help="Do not draw findings on the chart.")
+@click.option("--show", type=click.Choice(["departments"]), multiple=True,
+              help="Also draw departments and liaises-with lines.")
+@click.option("--splines", type=click.Choice(["polyline", "ortho"]), default="polyline", show_default=True,
+              help="Edge routing.")
+@click.option("--root", help="Draw only this role and the roles below it.")
+@click.option("--depth", type=click.IntRange(min=0), help="Draw this many levels below the root(s); "
+              "a cut card says how many roles it hides.")
+@click.option("--stack-min", type=click.IntRange(min=0), default=3, show_default=True,
+              help="Stack a manager's leaf reports vertically when it has at least this many (0: never).")
+def render(org_file: str, output: str | None, output_format: str | None, engine: str, no_findings: bool,
+           show: tuple[str, ...], splines: str, root: str | None, depth: int | None, stack_min: int) -> None:
+    """Draw an org file as a chart: SVG, PNG, DOT or Mermaid.
+
+    The org is checked first and its findings are drawn on the chart: a red
+    (error) or amber (warning) border and the codes on the role's card.
+    Files are written atomically, never over the input. Exit status: 0 chart
+    written, 2 usage error or unreadable file.
+    """
+    from orgmodel.files import OutputError, write_atomic
+    from orgmodel.render.chart import ChartOptions
+    from orgmodel.render.engine import EngineError
+    from orgmodel.render.output import format_for, render_org
+    from orgmodel.render.selection import SelectionError
+
+    target = _output_path(org_file, output)
+    chosen = output_format or ("svg" if target == "-" else format_for(Path(target)))
+    if chosen is None:
+        fail(f"cannot tell the format of {target} from its suffix; use --format svg|png|dot|mermaid")
+        return
+    pack = builtin_pack()
+    try:
+        result = check_file(org_file, pack)
+    except OrgFileError as error:
+        fail(str(error))
+        return
+    options = ChartOptions(findings=not no_findings, departments="departments" in show, splines=splines,
+                           root=root, depth=depth, stack_min=stack_min)
+    try:
+        data, messages = render_org(result.org, result.findings, pack.vocabulary.exclusive, chosen, options, engine)
+        for message in messages:
+            click.echo(f"orgmodel: note: graphviz: {message}", err=True)
+        if target == "-":
+            click.get_binary_stream("stdout").write(data)
+            return
+        write_atomic(Path(target), data, inputs=(Path(org_file),))
+    except (EngineError, SelectionError, OutputError) as error:
+        fail(str(error))
+        return
+    click.echo(f"orgmodel: wrote {target} ({chosen}, {len(result.org.roles)} roles, "
+               f"{len(result.findings)} findings)", err=True)
 
 
 @cli.command("rules")

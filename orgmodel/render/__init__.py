@@ -1,0 +1,1 @@
+"""Drawing an org: the model and its findings to DOT, Mermaid, SVG and PNG."""

@@ -1,0 +1,214 @@
+"""Model and findings to a Graphviz graph (DOT), built with the graphviz package.
+
+The tree is top-down with reports in file order (``ordering=out``); dotted
+lines do not move it (``constraint=false``); a manager's many leaf reports
+hang from a vertical spine instead of spreading into one wide row.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Collection, Mapping, Sequence
+
+import attrs
+import graphviz
+
+from orgmodel.dsl.grammar import is_identifier
+from orgmodel.finding import Finding
+from orgmodel.model import Org, Role
+from orgmodel.render import cards, header, theme
+from orgmodel.render.escape import html_label
+from orgmodel.render.selection import Selection, select
+
+
+@attrs.frozen
+class ChartOptions:
+    findings: bool = True
+    departments: bool = False
+    splines: str = "polyline"  # or "ortho"
+    root: str | None = None
+    depth: int | None = None
+    stack_min: int = 3  # stack a manager's leaf reports when it has this many (0: never)
+
+
+@attrs.frozen
+class Chart:
+    source: str  # DOT
+    tooltips: Mapping[str, str]  # SVG node id -> details for its <title>
+    roles: tuple[str, ...]
+
+
+def node_name(role_id: str) -> str:
+    """The DOT and SVG id of a role: its ID, which the language has validated.
+
+    IDs reach DOT only after this check, so free text can never become a node
+    name; synthetic nodes use a '.', which no role ID contains.
+    """
+    if not is_identifier(role_id):
+        raise ValueError(f"not a valid role ID: {role_id!r}")
+    return role_id
+
+
+def _joint(manager: str, group: int, index: int) -> str:
+    # A '.' cannot occur in a role ID, so a joint never collides with a role.
+    return f"{manager}.stack.{group}.{index}"
+
+
+class _Builder:
+    def __init__(self, org: Org, findings: Sequence[Finding], exclusive: Collection[str],
+                 options: ChartOptions, selection: Selection) -> None:
+        self.org, self.options, self.selection = org, options, selection
+        self.exclusive = exclusive
+        self.shown = set(selection.roles)
+        self.by_role: dict[str, list[Finding]] = defaultdict(list)
+        self.elsewhere: list[Finding] = []
+        for finding in findings if options.findings else ():
+            if finding.entity in org.roles:
+                self.by_role[finding.entity].append(finding)
+            else:
+                self.elsewhere.append(finding)
+        self.tooltips: dict[str, str] = {}
+        self.graph = graphviz.Digraph(
+            name="orgmodel",
+            graph_attr={
+                "rankdir": "TB", "newrank": "true", "ordering": "out", "splines": options.splines,
+                "nodesep": "0.25", "ranksep": "0.45", "fontname": theme.FONT, "bgcolor": "white",
+                "pad": "0.3", "labelloc": "t", "labeljust": "l",
+            },
+            node_attr={"shape": "box", "style": "rounded,filled", "fontname": theme.FONT, "fontsize": "11",
+                       "color": theme.BORDER, "margin": "0.14,0.06"},
+            edge_attr={"color": theme.TREE_EDGE, "arrowhead": "none", "penwidth": "1.2"},
+        )
+
+    def card(self, target: graphviz.Digraph, role: Role) -> None:
+        name = node_name(role.id)
+        findings = self.by_role.get(role.id, [])
+        badges = cards.badges(self.org, role, self.exclusive)
+        hidden = self.selection.hidden_below.get(role.id, 0)
+        colour, width = cards.border(findings)
+        style = "rounded,filled,dashed" if role.vacant else "rounded,filled"
+        target.node(name, label=f"<{cards.label(role, badges, findings, hidden)}>", id=name,
+                    fillcolor=theme.LAYER_FILL[role.layer or "none"], color=colour, penwidth=width,
+                    style=style)
+        self.tooltips[name] = cards.tooltip(role, badges, findings, hidden)
+
+    def team_of(self, role_id: str) -> str | None:
+        team = self.org.roles[role_id].team
+        return team.text if team is not None and team.text in self.org.teams else None
+
+    def is_leaf(self, role_id: str) -> bool:
+        return not any(child in self.shown for child in self.org.direct_reports.get(role_id, ()))
+
+    def plan_stacks(self) -> dict[str, list[list[str]]]:
+        """For each manager, its groups of leaf reports to stack, one group per team.
+
+        A spine's joints must sit in the same cluster as its leaves (a cluster
+        keeps its members together), so leaves of different teams hang from
+        different spines.
+        """
+        stacks: dict[str, list[list[str]]] = {}
+        if self.options.stack_min <= 0:
+            return stacks
+        for manager in self.selection.roles:
+            groups: dict[str | None, list[str]] = {}
+            for child in self.org.direct_reports.get(manager, ()):
+                if child in self.shown and self.is_leaf(child):
+                    groups.setdefault(self.team_of(child), []).append(child)
+            chosen = [leaves for leaves in groups.values() if len(leaves) >= self.options.stack_min]
+            if chosen:
+                stacks[manager] = chosen
+        return stacks
+
+    def joints(self, target: graphviz.Digraph, manager: str, group: int, leaves: Sequence[str]) -> None:
+        for index, _ in enumerate(leaves):
+            joint = _joint(manager, group, index)
+            # One group per spine keeps it a straight vertical line.
+            target.node(joint, label="", shape="point", width="0.02", height="0.02", color=theme.TREE_EDGE, id=joint,
+                        group=f"{manager}.stack.{group}")
+
+    def cards(self, stacks: Mapping[str, list[list[str]]]) -> None:
+        roles = [self.org.roles[r] for r in self.selection.roles]
+        spines = [(m, g, leaves) for m, groups in stacks.items() for g, leaves in enumerate(groups)]
+        for team in self.org.teams.values():
+            members = [r for r in roles if self.team_of(r.id) == team.id]
+            if not members:
+                continue
+            with self.graph.subgraph(name=f"cluster_{node_name(team.id)}") as cluster:
+                cluster.attr(label=f'<<FONT POINT-SIZE="10" COLOR="{theme.MUTED}"><B>{html_label(team.name)}</B></FONT>>',
+                             style="rounded,dashed", color=theme.CLUSTER, id=f"team-{node_name(team.id)}",
+                             labeljust="l", margin="12")
+                for role in members:
+                    self.card(cluster, role)
+                for manager, group, leaves in spines:
+                    if self.team_of(leaves[0]) == team.id:
+                        self.joints(cluster, manager, group, leaves)
+        for role in roles:
+            if self.team_of(role.id) is None:
+                self.card(self.graph, role)
+        for manager, group, leaves in spines:
+            if self.team_of(leaves[0]) is None:
+                self.joints(self.graph, manager, group, leaves)
+
+    def lines(self, stacks: Mapping[str, list[list[str]]]) -> None:
+        for manager in self.selection.roles:
+            stacked = {leaf for leaves in stacks.get(manager, ()) for leaf in leaves}
+            for child in self.org.direct_reports.get(manager, ()):
+                if child in self.shown and child not in stacked:
+                    self.graph.edge(manager, child, id=f"line.{manager}.{child}", **{"class": "reports"})
+            for group, leaves in enumerate(stacks.get(manager, ())):
+                self.spine(manager, group, leaves)
+        for role_id in self.selection.roles:
+            role = self.org.roles[role_id]
+            for extra in role.reports_to[1:]:  # HIER003: drawn, but not as the tree
+                if extra.text in self.shown:
+                    self.graph.edge(extra.text, role_id, id=f"extra.{extra.text}.{role_id}", color=theme.ERROR,
+                                    constraint="false", **{"class": "extra-manager"})
+            for dotted in role.dotted_to:
+                if dotted.text in self.shown:
+                    self.graph.edge(dotted.text, role_id, id=f"dotted.{dotted.text}.{role_id}", style="dashed",
+                                    constraint="false", color=theme.DOTTED_EDGE, arrowhead="vee",
+                                    arrowsize="0.6", **{"class": "dotted"})
+
+    def spine(self, manager: str, group: int, leaves: Sequence[str]) -> None:
+        """Leaves one under another, each joined to a vertical line from the manager."""
+        previous = manager
+        for index, leaf in enumerate(leaves):
+            joint = _joint(manager, group, index)
+            self.graph.edge(previous, joint, **{"class": "reports"})
+            with self.graph.subgraph() as row:
+                row.attr(rank="same")
+                row.node(joint)
+                row.node(leaf)
+            self.graph.edge(joint, leaf, id=f"line.{manager}.{leaf}", **{"class": "reports"})
+            previous = joint
+
+    def departments(self) -> None:
+        used = {v.text for r in self.selection.roles for v in self.org.roles[r].liaises_with}
+        departments = [d for d in self.org.departments.values() if d.id in used]
+        if not departments:
+            return
+        with self.graph.subgraph() as row:
+            row.attr(rank="max")
+            for department in departments:
+                row.node(node_name(department.id), label=f"<{html_label(department.name)}>",
+                         fillcolor=theme.DEPARTMENT_FILL, id=f"department-{department.id}")
+        for role_id in self.selection.roles:
+            for department in self.org.roles[role_id].liaises_with:
+                if department.text in used and department.text in self.org.departments:
+                    self.graph.edge(role_id, department.text, style="dotted", color=theme.LIAISON_EDGE,
+                                    constraint="false", id=f"liaison.{role_id}.{department.text}",
+                                    **{"class": "liaison"})
+
+
+def build_chart(org: Org, findings: Sequence[Finding], exclusive: Collection[str],
+                options: ChartOptions = ChartOptions()) -> Chart:
+    """The chart of ``org`` with ``findings`` drawn on it; raises SelectionError for a bad --root."""
+    selection = select(org, options.root, options.depth)
+    builder = _Builder(org, findings, exclusive, options, selection)
+    builder.graph.attr(label=f"<{header.label(org, selection, findings, builder.elsewhere, options.findings)}>")
+    stacks = builder.plan_stacks()
+    builder.cards(stacks)
+    builder.lines(stacks)
+    if options.departments:
+        builder.departments()
+    return Chart(builder.graph.source, builder.tooltips, selection.roles)

@@ -1,0 +1,49 @@
+"""The one place where text from an org file is made safe for a chart.
+
+Every user string (titles, names, messages) reaches DOT, SVG or Mermaid only
+through these functions, and only as a label or tooltip, never as another
+attribute: Graphviz passes attributes such as ``stylesheet``, ``URL`` and
+``fontname`` through unescaped and reads files named by ``image``.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+# C0 controls (including NUL) and DEL: invisible, and unsafe in XML output.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+_MERMAID_SAFE = re.compile(r"[A-Za-z0-9 .,:()'_/-]")
+
+
+def clean(text: str) -> str:
+    """``text`` without control characters (tabs and newlines become spaces)."""
+    return _CONTROL.sub(lambda m: " " if m.group() in "\t\n\r" else "", text)
+
+
+def html_label(text: str) -> str:
+    """Text for inside a Graphviz HTML-like label: entities for ``& < > " '``.
+
+    Backslashes need no doubling here: HTML-like labels have no escString
+    sequences, and the entity-escaped text cannot close the label.
+    """
+    return html.escape(clean(text), quote=True)
+
+
+def esc_string(text: str) -> str:
+    """Text for a Graphviz escString attribute (tooltip): backslashes doubled.
+
+    Otherwise ``\\N``, ``\\G`` or ``\\n`` in a title would be expanded by
+    Graphviz; quoting itself is left to the graphviz package.
+    """
+    return clean(text).replace("\\", "\\\\")
+
+
+def mermaid(text: str) -> str:
+    """Text for a quoted Mermaid label: anything beyond plain characters as ``#NNN;``."""
+    return "".join(c if _MERMAID_SAFE.match(c) else f"#{ord(c)};" for c in clean(text))
+
+
+def xml_text(text: str) -> str:
+    """Text for an XML text node (the SVG ``<title>`` orgmodel writes itself)."""
+    return html.escape(clean(text), quote=False)

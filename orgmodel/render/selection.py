@@ -1,0 +1,67 @@
+"""Which roles a chart shows: everything, or a subtree cut at a depth."""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Mapping
+
+import attrs
+
+from orgmodel.model import Org
+
+
+class SelectionError(Exception):
+    """``--root`` names no role; ``str()`` says what to do."""
+
+
+@attrs.frozen
+class Selection:
+    roles: tuple[str, ...]  # in file order
+    hidden_below: Mapping[str, int]  # role -> how many descendants the cut hides
+
+
+def _descendant_counts(org: Org) -> dict[str, int]:
+    """Number of roles below each role in the solid-line tree (cycles counted once)."""
+    counts: dict[str, int] = {}
+    # Children before parents: walk a BFS order backwards (no recursion).
+    tops = [r.id for r in org.roles.values() if org.manager(r) is None]
+    order: list[str] = []
+    seen: set[str] = set()
+    queue = deque(tops)
+    while queue:
+        role = queue.popleft()
+        if role in seen:
+            continue
+        seen.add(role)
+        order.append(role)
+        queue.extend(org.direct_reports.get(role, ()))
+    for role in reversed(order):
+        counts[role] = sum(1 + counts.get(child, 0) for child in org.direct_reports.get(role, ()) if child in seen)
+    return counts
+
+
+def select(org: Org, root: str | None = None, depth: int | None = None) -> Selection:
+    """The roles under ``root`` (or all tops) down to ``depth`` levels below it."""
+    if root is not None and root not in org.roles:
+        from orgmodel.suggest import did_you_mean
+
+        raise SelectionError(f"--root {root}: no such role{did_you_mean(root, org.roles)}")
+    if root is None and depth is None:
+        return Selection(tuple(org.roles), {})
+    starts = [root] if root is not None else [r.id for r in org.roles.values() if org.manager(r) is None]
+    level: dict[str, int] = {}
+    queue = deque((start, 0) for start in starts)
+    while queue:
+        role, distance = queue.popleft()
+        if role in level:
+            continue
+        level[role] = distance
+        if depth is None or distance < depth:
+            queue.extend((child, distance + 1) for child in org.direct_reports.get(role, ()))
+    counts = _descendant_counts(org)
+    hidden = {
+        role: counts.get(role, 0)
+        for role, distance in level.items()
+        if depth is not None and distance == depth and counts.get(role, 0)
+    }
+    return Selection(tuple(r for r in org.roles if r in level), hidden)

@@ -1,0 +1,23 @@
+"""Finishing Graphviz's SVG: each role's ``<title>`` carries the role's details."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from orgmodel.render.escape import xml_text
+
+# Graphviz writes each node as <g id="ID" class="node">\n<title>NAME</title>.
+_NODE_TITLE = re.compile(rb'(<g id="([^"]+)" class="node">\s*<title>)([^<]*)(</title>)')
+
+
+def add_titles(svg: bytes, details: Mapping[str, str]) -> bytes:
+    """Replace each node's ``<title>`` text (its DOT name) with ``details[id]``."""
+
+    def replace(match: re.Match[bytes]) -> bytes:
+        text = details.get(match.group(2).decode("utf-8"))
+        if text is None:
+            return match.group(0)
+        return match.group(1) + xml_text(text).encode("utf-8") + match.group(4)
+
+    return _NODE_TITLE.sub(replace, svg)

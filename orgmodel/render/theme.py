@@ -1,0 +1,36 @@
+"""How charts look: font, colours and sizes, in one place."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+FONT = "Lato"  # shipped by the font-lato package; see fonts.py
+
+# Card fill by layer ("none" = no layer given).
+LAYER_FILL: Mapping[str, str] = {
+    "strategic": "#dbeafe",
+    "operational": "#dcfce7",
+    "tactical": "#fef3c7",
+    "none": "#ffffff",
+}
+BORDER = "#94a3b8"
+ERROR = "#dc2626"
+WARNING = "#d97706"
+INFO = "#2563eb"
+TEXT = "#0f172a"
+MUTED = "#475569"
+VACANT_TEXT = "#9a3412"
+TREE_EDGE = "#64748b"
+DOTTED_EDGE = "#7c3aed"
+LIAISON_EDGE = "#94a3b8"
+CLUSTER = "#cbd5e1"
+DEPARTMENT_FILL = "#f1f5f9"
+
+# Badge fills by what the badge stands for.
+BADGE_FILL: Mapping[str, str] = {
+    "duty": "#ede9fe",  # an exclusive responsibility
+    "kpi": "#ccfbf1",
+    "campaign": "#fce7f3",
+}
+BADGES_PER_ROW = 3
+BADGE_TEXT_LIMIT = 26  # characters; the full text is in the tooltip
