@@ -18,6 +18,12 @@ demo: $(STAMP)
 	@echo
 	@echo "== orgmodel check examples/troubled.org.txt (most rules firing)"
 	-$(BIN)/orgmodel check examples/troubled.org.txt
+	@echo
+	@echo "== orgmodel render: charts of both examples"
+	@mkdir -p build/demo
+	$(BIN)/orgmodel render examples/acme.org.txt -o build/demo/acme.svg
+	$(BIN)/orgmodel render examples/troubled.org.txt -o build/demo/troubled.svg
+	@echo "Charts written to build/demo/acme.svg and build/demo/troubled.svg"
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
@@ -27,3 +33,4 @@ clean:
 
 docs: $(STAMP)
 	$(BIN)/python -m orgmodel.docs README.md
+	$(BIN)/orgmodel render examples/acme.org.txt -o docs/acme.svg

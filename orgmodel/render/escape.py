@@ -16,18 +16,20 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _MERMAID_SAFE = re.compile(r"[A-Za-z0-9 .,:()'_/-]")
 
 
-def clean(text: str) -> str:
-    """``text`` without control characters (tabs and newlines become spaces)."""
+def clean(text: str, keep_newlines: bool = False) -> str:
+    """``text`` without control characters (tabs, and newlines unless kept, become spaces)."""
+    if keep_newlines:
+        return "\n".join(clean(line) for line in text.split("\n"))
     return _CONTROL.sub(lambda m: " " if m.group() in "\t\n\r" else "", text)
 
 
 def html_label(text: str) -> str:
-    """Text for inside a Graphviz HTML-like label: entities for ``& < > " '``.
+    """Text for inside a Graphviz HTML-like label: entities for ``& < > " '``, backslashes doubled.
 
-    Backslashes need no doubling here: HTML-like labels have no escString
-    sequences, and the entity-escaped text cannot close the label.
+    Graphviz expands ``\\N`` (node name) and ``\\G`` (graph name) even in
+    HTML-like labels, so a backslash must reach it doubled to stay a backslash.
     """
-    return html.escape(clean(text), quote=True)
+    return html.escape(clean(text), quote=True).replace("\\", "\\\\")
 
 
 def esc_string(text: str) -> str:
@@ -46,4 +48,4 @@ def mermaid(text: str) -> str:
 
 def xml_text(text: str) -> str:
     """Text for an XML text node (the SVG ``<title>`` orgmodel writes itself)."""
-    return html.escape(clean(text), quote=False)
+    return html.escape(clean(text, keep_newlines=True), quote=False)

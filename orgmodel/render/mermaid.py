@@ -66,9 +66,10 @@ def build_mermaid(org: Org, findings: Sequence[Finding], exclusive: Collection[s
                 out.append(f"    {ids[dotted.text]} -.-> {ids[role_id]}")
     for layer, fill in theme.LAYER_FILL.items():
         members = [ids[r] for r in selection.roles if (org.roles[r].layer or "none") == layer]
-        out.append(f"    classDef {layer} fill:{fill},stroke:{theme.BORDER},color:{theme.TEXT}")
+        name = "nolayer" if layer == "none" else layer
+        out.append(f"    classDef {name} fill:{fill},stroke:{theme.BORDER},color:{theme.TEXT}")
         if members:
-            out.append(f"    class {','.join(members)} {layer}")
+            out.append(f"    class {','.join(members)} {name}")
     styles = {"error": f"stroke:{theme.ERROR},stroke-width:3px", "warning": f"stroke:{theme.WARNING},stroke-width:3px",
               "vacant": "stroke-dasharray:5 3"}
     for name, style in styles.items():
