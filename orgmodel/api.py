@@ -15,10 +15,10 @@ from pathlib import Path
 
 import attrs
 
-from orgmodel import engine
+from orgmodel import engine, suppress
 from orgmodel.dsl.build import build
 from orgmodel.dsl.parser import parse
-from orgmodel.dsl.syntax import Problem
+from orgmodel.dsl.syntax import Document, Problem
 from orgmodel.finding import Finding
 from orgmodel.model import Org
 from orgmodel.rulepack import RulePack, load_builtin
@@ -57,15 +57,27 @@ def decode(data: bytes) -> tuple[str, list[Problem]]:
 
 def load_text(text: str, path: str, pack: RulePack) -> tuple[Org, list[Problem]]:
     """The model of ``text`` and every problem found reading it."""
+    org, problems, _ = _load(text, path, pack)
+    return org, problems
+
+
+def _load(text: str, path: str, pack: RulePack) -> tuple[Org, list[Problem], Document]:
     document = parse(text)
     org, problems = build(document, pack.vocabulary, path)
-    return org, [*document.problems, *problems]
+    return org, [*document.problems, *problems], document
+
+
+def _check(text: str, path: str, pack: RulePack, decoding: list[Problem]) -> CheckResult:
+    org, problems, document = _load(text, path, pack)
+    findings = engine.run(org, [*decoding, *problems], pack)
+    known = pack.known_codes or frozenset(pack.rules)
+    findings = suppress.apply(findings, document.suppressions, pack, known, path)
+    return CheckResult(path, org, findings)
 
 
 def check_text(text: str, path: str = "<text>", pack: RulePack | None = None) -> CheckResult:
-    pack = pack or load_builtin()
-    org, problems = load_text(text, path, pack)
-    return CheckResult(path, org, engine.run(org, problems, pack))
+    """Check org text; suppression comments in it apply."""
+    return _check(text, path, pack or load_builtin(), [])
 
 
 def read_file(path: str | os.PathLike[str]) -> bytes:
@@ -89,11 +101,8 @@ def read_file(path: str | os.PathLike[str]) -> bytes:
 def check_file(path: str | os.PathLike[str], pack: RulePack | None = None,
                display_path: str | None = None) -> CheckResult:
     """Check one org file; raises :class:`OrgFileError` when it cannot be read."""
-    pack = pack or load_builtin()
     text, problems = decode(read_file(path))
-    shown = display_path or str(path)
-    org, found = load_text(text, shown, pack)
-    return CheckResult(shown, org, engine.run(org, [*problems, *found], pack))
+    return _check(text, display_path or str(path), pack or load_builtin(), problems)
 
 
 def is_org_file(path: Path) -> bool:

@@ -68,6 +68,9 @@ class RulePack:
     rules: Mapping[str, Rule]
     vocabulary: Vocabulary
     sources: Mapping[str, Source]
+    # Every code the pack was built with, including rules a configuration
+    # switched off (empty: the codes of ``rules``).
+    known_codes: frozenset[str] = frozenset()
 
 
 class _File:

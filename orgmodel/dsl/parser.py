@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+import re
+
 from orgmodel.dsl.grammar import KINDS, KindSpec, is_identifier
 from orgmodel.dsl.lexer import CONTROL, split_lines, tokenize
-from orgmodel.dsl.syntax import Attribute, Declaration, Document, Problem, Token
+from orgmodel.dsl.syntax import Attribute, Comment, Declaration, Document, Problem, Suppression, Token
 from orgmodel.suggest import did_you_mean
+
+_DIRECTIVE = re.compile(r"\s*orgmodel\s*:")
+_SUPPRESSION = re.compile(
+    r"\s*orgmodel\s*:\s*(?P<kind>ignore-file|ignore)\[(?P<codes>[^\]]*)\]\s*(?P<reason>.*?)\s*\Z")
+_CODE = re.compile(r"[A-Z][A-Z0-9]*[0-9]{3}\Z")
 
 
 class _Builder:
@@ -132,10 +139,28 @@ def _values(tokens: list[Token], key: Token, problems: list[Problem]) -> tuple[T
     return tuple(values)
 
 
+def _suppression(comment: Comment, builder: _Builder, on_code_line: bool) -> Suppression | Problem | None:
+    """The suppression a comment states, a SUP003 problem if it is malformed, or None."""
+    if not _DIRECTIVE.match(comment.text):
+        return None
+    match = _SUPPRESSION.match(comment.text)
+    codes = tuple(c.strip() for c in match.group("codes").split(",")) if match else ()
+    if match is None or not codes or not all(_CODE.match(c) for c in codes):
+        return Problem("SUP003", "malformed suppression comment: write # orgmodel: ignore[CODE, ...] reason "
+                       "(or ignore-file[CODE])", comment.line, comment.column, comment.column + 1)
+    header = builder.header if on_code_line and not builder.skipping else None
+    on_org = header is not None and header[0].text == "org"
+    entity = header[1].text if header is not None and header[1] is not None else None
+    return Suppression(codes, match.group("reason"), comment.line, comment.column,
+                       file_wide=match.group("kind") == "ignore-file", entity=entity, on_org=on_org,
+                       attached=on_code_line)
+
+
 def parse(text: str) -> Document:
     """The syntax tree of ``text``; never raises, problems are part of the result."""
     builder = _Builder()
     comments = []
+    suppressions: list[Suppression] = []
     lines = split_lines(text)
     for number, line in enumerate(lines, 1):
         if not line or line.isspace():
@@ -154,10 +179,24 @@ def parse(text: str) -> Document:
         if problem is not None:
             builder.problems.append(problem)
         if not tokens:
+            if comment is not None:
+                _note_suppression(comment, builder, suppressions, on_code_line=False)
             continue
         if line[0].isspace():
             builder.attribute(tokens)
         else:
             builder.declaration(tokens)
+        if comment is not None:
+            _note_suppression(comment, builder, suppressions, on_code_line=True)
     builder.close()
-    return Document(tuple(builder.declarations), tuple(comments), tuple(builder.problems), len(lines))
+    return Document(tuple(builder.declarations), tuple(comments), tuple(builder.problems), len(lines),
+                    tuple(suppressions))
+
+
+def _note_suppression(comment: Comment, builder: _Builder, suppressions: list[Suppression],
+                      on_code_line: bool) -> None:
+    found = _suppression(comment, builder, on_code_line)
+    if isinstance(found, Problem):
+        builder.problems.append(found)
+    elif found is not None:
+        suppressions.append(found)

@@ -51,6 +51,25 @@ class Declaration:
 
 
 @attrs.frozen
+class Suppression:
+    """A ``# orgmodel: ignore[CODE, ...] reason`` (or ``ignore-file[...]``) comment.
+
+    ``entity`` is the ID of the declaration whose header or attribute line
+    carries the comment; ``on_org`` is true on the ``org`` line; ``attached``
+    is false for a comment on a line of its own (which suppresses nothing).
+    """
+
+    codes: tuple[str, ...]
+    reason: str
+    line: int
+    column: int
+    file_wide: bool = False
+    entity: str | None = None
+    on_org: bool = False
+    attached: bool = False
+
+
+@attrs.frozen
 class Problem:
     """Something wrong with the text itself, found while reading it.
 
@@ -72,3 +91,4 @@ class Document:
     comments: tuple[Comment, ...]
     problems: tuple[Problem, ...]
     line_count: int
+    suppressions: tuple[Suppression, ...] = ()
