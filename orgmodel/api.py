@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import os
 import stat
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 import attrs
 
 from orgmodel import engine, suppress
 from orgmodel.dsl.build import build
+from orgmodel.dsl.lexer import split_lines
 from orgmodel.dsl.parser import parse
 from orgmodel.dsl.syntax import Document, Problem
 from orgmodel.finding import Finding
@@ -37,6 +38,7 @@ class CheckResult:
     path: str
     org: Org
     findings: list[Finding]
+    lines: tuple[str, ...] = ()  # the source, for reports that quote or hash a line
 
 
 def decode(data: bytes) -> tuple[str, list[Problem]]:
@@ -72,7 +74,7 @@ def _check(text: str, path: str, pack: RulePack, decoding: list[Problem]) -> Che
     findings = engine.run(org, [*decoding, *problems], pack)
     known = pack.known_codes or frozenset(pack.rules)
     findings = suppress.apply(findings, document.suppressions, pack, known, path)
-    return CheckResult(path, org, findings)
+    return CheckResult(path, org, findings, tuple(split_lines(text)))
 
 
 def check_text(text: str, path: str = "<text>", pack: RulePack | None = None) -> CheckResult:
@@ -109,8 +111,9 @@ def is_org_file(path: Path) -> bool:
     return path.name == ORG_FILE_NAME or path.name.endswith(ORG_FILE_SUFFIX)
 
 
-def find_org_files(paths: Iterable[str]) -> Iterator[tuple[str, Path | OrgFileError]]:
-    """Each org file named or found under a named directory, in sorted order.
+def find_org_files(paths: Iterable[str], wanted: Callable[[Path], bool] = is_org_file,
+                   ) -> Iterator[tuple[str, Path | OrgFileError]]:
+    """Each file named, or found under a named directory by ``wanted``, in sorted order.
 
     Yields ``(display path, Path)``, or ``(display path, OrgFileError)`` for a
     path that does not exist. Hidden folders (``.git``, ``.venv``) are skipped.
@@ -118,9 +121,7 @@ def find_org_files(paths: Iterable[str]) -> Iterator[tuple[str, Path | OrgFileEr
     for name in paths:
         path = Path(name)
         if path.is_dir():
-            found = sorted(
-                p for p in _walk(path) if is_org_file(p)
-            )
+            found = sorted(p for p in _walk(path) if wanted(p))
             for file in found:
                 yield display(file), file
         elif path.exists() or path.is_symlink():

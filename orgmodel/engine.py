@@ -29,7 +29,9 @@ def run(org: Org, problems: Iterable[Problem], pack: RulePack) -> list[Finding]:
             continue
         for hit in rule.kind.run(org, rule.params, pack.vocabulary):
             message = rule.messages[hit.case].format(entity=hit.entity, **hit.fields)
+            # A hit at a declaration spans its ID.
+            end = hit.end_column or hit.column + (len(hit.entity) if hit.entity else 1)
             findings.append(Finding(org.path, hit.line, hit.column, rule.code, hit.severity or rule.severity,
-                                    message, hit.entity, hit.end_column))
+                                    message, hit.entity, end))
     findings.sort()
     return findings

@@ -121,53 +121,64 @@ _TYPE_WORDS = {
 }
 
 
+def param_error(kind: CheckKind, name: str, value: Any, vocabulary: Vocabulary) -> str | None:
+    """Why ``value`` is not a valid parameter ``name`` of ``kind``, or None when it is."""
+    param = kind.params.get(name)
+    if param is None:
+        return f"unknown parameter '{name}' for kind {kind.name} (allowed: {', '.join(kind.params) or 'none'})"
+    if not _check_type(param, value):
+        return f"parameter '{name}' must be {_TYPE_WORDS[param.type]}"
+    if param.type == "where":
+        return _where_error(value, vocabulary)
+    if name == "levels":
+        return _levels_error("levels", value, vocabulary)
+    return None
+
+
 def _params(file: _File, code: str, kind: CheckKind, given: Any, vocabulary: Vocabulary) -> dict[str, Any]:
     if not isinstance(given, dict):
         raise file.error(f"rule {code}: params must be a table", code, "params")
-    for key in given:
-        if key not in kind.params:
-            allowed = ", ".join(kind.params) or "none"
-            raise file.error(f"rule {code}: unknown parameter '{key}' for kind {kind.name} (allowed: {allowed})",
-                             code, key)
     params: dict[str, Any] = {}
+    for name, value in given.items():
+        error = param_error(kind, name, value, vocabulary)
+        if error is not None:
+            raise file.error(f"rule {code}: {error}", code, name)
+        params[name] = value
     for name, param in kind.params.items():
-        if name not in given:
+        if name not in params:
             if param.required:
                 raise file.error(f"rule {code}: kind {kind.name} needs parameter '{name}'", code, "params")
             params[name] = param.default
-            continue
-        value = given[name]
-        if not _check_type(param, value):
-            raise file.error(f"rule {code}: parameter '{name}' must be {_TYPE_WORDS[param.type]}", code, name)
-        if param.type == "where":
-            _check_where(file, code, value, vocabulary)
-        if name == "levels":
-            _check_levels(file, code, name, value, vocabulary)
-        params[name] = value
     return params
 
 
-def _check_levels(file: _File, code: str, key: str, levels: Iterable[str], vocabulary: Vocabulary) -> None:
+def _levels_error(key: str, levels: Iterable[str], vocabulary: Vocabulary) -> str | None:
     for level in levels:
         if level not in vocabulary.levels:
-            raise file.error(f"rule {code}: '{level}' in {key} is not a level "
-                             f"(levels: {', '.join(vocabulary.levels)})", code, key)
+            return f"'{level}' in {key} is not a level (levels: {', '.join(vocabulary.levels)})"
+    return None
 
 
-def _check_where(file: _File, code: str, value: dict[str, Any], vocabulary: Vocabulary) -> None:
+def _where_error(value: dict[str, Any], vocabulary: Vocabulary) -> str | None:
     for key, condition in value.items():
         if key not in where.KEYS:
-            raise file.error(f"rule {code}: unknown where-key '{key}' (allowed: {', '.join(where.KEYS)})",
-                             code, "where")
+            return f"unknown where-key '{key}' (allowed: {', '.join(where.KEYS)})"
         if key == "vacant":
             if not isinstance(condition, bool):
-                raise file.error(f"rule {code}: where.vacant must be true or false", code, "where")
+                return "where.vacant must be true or false"
         elif key == "min-level":
-            _check_levels(file, code, "where.min-level", [condition], vocabulary)
+            if not isinstance(condition, str):
+                return "where.min-level must be a level"
+            error = _levels_error("where.min-level", [condition], vocabulary)
+            if error:
+                return error
         elif not (isinstance(condition, list) and all(isinstance(c, str) for c in condition)):
-            raise file.error(f"rule {code}: where.{key} must be a list of strings", code, "where")
+            return f"where.{key} must be a list of strings"
         elif key == "level":
-            _check_levels(file, code, "where.level", condition, vocabulary)
+            error = _levels_error("where.level", condition, vocabulary)
+            if error:
+                return error
+    return None
 
 
 def _messages(file: _File, code: str, kind: CheckKind, given: Any) -> dict[str, str]:
@@ -246,7 +257,9 @@ def _vocabulary(file: _File, raw: Any) -> Vocabulary:
     except (KeyError, TypeError) as error:
         raise file.error(f"vocabulary: missing or malformed {error}", key="vocabulary", table="vocabulary") from None
     for row in vocabulary.title_levels:
-        _check_levels(file, "vocabulary", "title-level", [row.level], vocabulary)
+        error = _levels_error("title-level", [row.level], vocabulary)
+        if error:
+            raise file.error(f"vocabulary: {error}", key="level", table="vocabulary")
     return vocabulary
 
 

@@ -3,19 +3,20 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from typing import Any
 
-from orgmodel.api import CheckResult
+from orgmodel.finding import Finding
+from orgmodel.report import Report, all_findings
 from orgmodel.report.summary import counts
 
 
-def render(results: Sequence[CheckResult]) -> str:
-    diagnostics = [
-        {
-            "path": f.path, "line": f.line, "column": f.column, "code": f.code,
-            "severity": str(f.severity), "message": f.message, "entity": f.entity,
-        }
-        for f in sorted(f for r in results for f in r.findings)
-    ]
-    return json.dumps({"diagnostics": diagnostics, "summary": counts(results)}, indent=2,
-                      ensure_ascii=False) + "\n"
+def diagnostic(finding: Finding) -> dict[str, Any]:
+    return {
+        "path": finding.path, "line": finding.line, "column": finding.column, "code": finding.code,
+        "severity": str(finding.severity), "message": finding.message, "entity": finding.entity,
+    }
+
+
+def render(report: Report) -> str:
+    data = {"diagnostics": [diagnostic(f) for f in all_findings(report)], "summary": counts(report.results)}
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"

@@ -2,14 +2,27 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import click
 
-from orgmodel.api import CheckResult
+from orgmodel.finding import Finding, Severity
+from orgmodel.report import Report, all_findings
 from orgmodel.report.summary import sentence
 
+_COLOURS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "blue"}
 
-def render(results: Sequence[CheckResult]) -> str:
-    findings = sorted(f for r in results for f in r.findings)
-    lines = [f"{f.path}:{f.line}:{f.column}: {f.severity} {f.code} {f.message}" for f in findings]
-    lines.append(sentence(results))
-    return "\n".join(lines) + "\n"
+
+def line(finding: Finding, color: bool = False) -> str:
+    if not color:
+        return f"{finding.path}:{finding.line}:{finding.column}: {finding.severity} {finding.code} {finding.message}"
+    colour = _COLOURS[finding.severity]
+    return (f"{click.style(finding.path, bold=True)}:{finding.line}:{finding.column}: "
+            f"{click.style(str(finding.severity), fg=colour)} {click.style(finding.code, fg=colour, bold=True)} "
+            f"{finding.message}")
+
+
+def render(report: Report) -> str:
+    lines = [line(f, report.color) for f in all_findings(report)]
+    if not report.quiet:
+        summary = sentence(report.results)
+        lines.append(click.style(summary, bold=True) if report.color else summary)
+    return "".join(f"{text}\n" for text in lines)

@@ -1,0 +1,252 @@
+"""Configuration: finding it, reading it, validating it, and applying it to a pack.
+
+Found the way ruff and sqlfluff find theirs: walking up from the checked
+file, the first folder with ``.orgmodel.toml``, a ``pyproject.toml`` with
+``[tool.orgmodel]`` or a ``setup.cfg`` with ``[orgmodel]`` wins (in that
+order within one folder). Every key and code is validated; an error names
+the file and the key.
+"""
+
+from __future__ import annotations
+
+import configparser
+import fnmatch
+import tomllib
+from collections.abc import Mapping
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+import attrs
+
+from orgmodel.finding import SEVERITY_WORDS
+from orgmodel.rulepack import PackError, RulePack, load_packs, param_error
+
+CONFIG_NAMES = (".orgmodel.toml", "pyproject.toml", "setup.cfg")
+LIST_KEYS = ("select", "ignore", "rules", "include", "exclude")
+TABLE_KEYS = ("severity", "params", "per-file-ignores")
+KEYS = (*LIST_KEYS, *TABLE_KEYS, "fail-on")
+DEFAULT_INCLUDE = ("*.org.txt", "org.txt")
+
+
+class ConfigError(Exception):
+    """A configuration that cannot be used; ``str()`` names the file and the key."""
+
+
+@attrs.frozen
+class Settings:
+    path: Path | None = None  # the file the settings came from
+    select: tuple[str, ...] | None = None  # None: every rule
+    ignore: tuple[str, ...] = ()
+    severity: Mapping[str, str] = attrs.field(factory=dict)  # code -> error|warning|info|off
+    fail_on: str = "error"
+    params: Mapping[str, Mapping[str, Any]] = attrs.field(factory=dict)  # code -> {param: value}
+    rules: tuple[Path, ...] = ()  # extra rule packs
+    per_file_ignores: Mapping[str, tuple[str, ...]] = attrs.field(factory=dict)  # glob -> codes
+    include: tuple[str, ...] = DEFAULT_INCLUDE
+    exclude: tuple[str, ...] = ()
+
+    @property
+    def root(self) -> Path:
+        """The folder that relative paths and globs in the settings are relative to."""
+        return self.path.parent if self.path is not None else Path.cwd()
+
+
+def _has_settings(path: Path) -> bool:
+    if path.name == ".orgmodel.toml":
+        return True
+    try:
+        if path.name == "pyproject.toml":
+            return "orgmodel" in tomllib.loads(path.read_text(encoding="utf-8")).get("tool", {})
+        parser = configparser.ConfigParser()
+        parser.read(path, encoding="utf-8")
+        return parser.has_section("orgmodel")
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, configparser.Error):
+        return False
+
+
+def find_config(start: Path) -> Path | None:
+    """The nearest configuration file above ``start`` (a file or folder), or None."""
+    folder = (start if start.is_dir() else start.parent).resolve()
+    for candidate_folder in (folder, *folder.parents):
+        for name in CONFIG_NAMES:
+            candidate = candidate_folder / name
+            if candidate.is_file() and _has_settings(candidate):
+                return candidate
+    return None
+
+
+def _read_raw(path: Path) -> dict[str, Any]:
+    """The settings table of a configuration file, TOML-shaped."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise ConfigError(f"{path}: cannot read: {error}") from None
+    if path.suffix == ".cfg":
+        return _read_ini(path, text)
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(f"{path}: not valid TOML: {error}") from None
+    if path.name == "pyproject.toml":
+        data = data.get("tool", {}).get("orgmodel", {})
+    return data
+
+
+def _read_ini(path: Path, text: str) -> dict[str, Any]:
+    """setup.cfg: [orgmodel], [orgmodel:severity], [orgmodel:per-file-ignores], [orgmodel:params:CODE]."""
+    parser = configparser.ConfigParser(interpolation=None)
+    parser.optionxform = str  # type: ignore[assignment,method-assign]  # codes and globs keep their case
+    try:
+        parser.read_string(text, source=str(path))
+    except configparser.Error as error:
+        raise ConfigError(f"{path}: not a valid setup.cfg: {error}") from None
+    raw: dict[str, Any] = dict(parser["orgmodel"]) if parser.has_section("orgmodel") else {}
+    for section in parser.sections():
+        if not section.startswith("orgmodel:"):
+            continue
+        parts = section.split(":")
+        if parts[1] in ("severity", "per-file-ignores") and len(parts) == 2:
+            raw[parts[1]] = dict(parser[section])
+        elif parts[1] == "params" and len(parts) == 3:
+            raw.setdefault("params", {})[parts[2]] = dict(parser[section])
+        else:
+            raise ConfigError(f"{path}: unknown section [{section}] (allowed: [orgmodel:severity], "
+                              "[orgmodel:per-file-ignores], [orgmodel:params:CODE])")
+    return raw
+
+
+def _strings(value: Any, where: str) -> tuple[str, ...]:
+    """A list setting: a TOML list of strings, or a comma/newline-separated string (setup.cfg)."""
+    if isinstance(value, str):
+        return tuple(item.strip() for item in value.replace("\n", ",").split(",") if item.strip())
+    if isinstance(value, list) and all(isinstance(item, str) for item in value):
+        return tuple(value)
+    raise ConfigError(f"{where}: expected a list of strings")
+
+
+def _table(value: Any, where: str) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise ConfigError(f"{where}: expected a table")
+    return value
+
+
+def parse_settings(raw: Mapping[str, Any], path: Path | None) -> Settings:
+    """Validated settings from a raw table; relative paths are resolved against the file's folder."""
+    label = str(path) if path else "<settings>"
+    for key in raw:
+        if key not in KEYS:
+            raise ConfigError(f"{label}: unknown setting '{key}' (settings: {', '.join(KEYS)})")
+    fields: dict[str, Any] = {"path": path}
+    root = path.parent if path else Path.cwd()
+    for key in LIST_KEYS:
+        if key in raw:
+            fields[key] = _strings(raw[key], f"{label}: {key}")
+    if "rules" in fields:
+        fields["rules"] = tuple((root / p) for p in fields["rules"])
+    if "fail-on" in raw:
+        if raw["fail-on"] not in SEVERITY_WORDS:
+            raise ConfigError(f"{label}: fail-on: expected one of {', '.join(SEVERITY_WORDS)}")
+        fields["fail_on"] = raw["fail-on"]
+    severity = _table(raw.get("severity", {}), f"{label}: severity")
+    for code, level in severity.items():
+        if level not in (*SEVERITY_WORDS, "off"):
+            raise ConfigError(f"{label}: severity.{code}: expected one of {', '.join(SEVERITY_WORDS)}, off")
+    fields["severity"] = dict(severity)
+    params = _table(raw.get("params", {}), f"{label}: params")
+    fields["params"] = {code: _table(values, f"{label}: params.{code}") for code, values in params.items()}
+    ignores = _table(raw.get("per-file-ignores", {}), f"{label}: per-file-ignores")
+    fields["per_file_ignores"] = {glob: _strings(codes, f"{label}: per-file-ignores.{glob}")
+                                  for glob, codes in ignores.items()}
+    return Settings(**fields)
+
+
+def load_settings(path: Path) -> Settings:
+    return parse_settings(_read_raw(path), path)
+
+
+def _coerce(value: Any, kind: str) -> Any:
+    """setup.cfg gives every parameter as a string; make it the type the kind expects."""
+    if not isinstance(value, str):
+        return value
+    if kind == "int":
+        try:
+            return int(value)
+        except ValueError:
+            return value
+    if kind == "words":
+        return list(_strings(value, ""))
+    return value
+
+
+def _check_codes(codes: tuple[str, ...], known: frozenset[str], where: str) -> None:
+    for code in codes:
+        if not any(k.startswith(code) for k in known):
+            raise ConfigError(f"{where}: unknown rule code or prefix '{code}' (orgmodel rules lists them)")
+
+
+def _matches(code: str, prefixes: tuple[str, ...]) -> bool:
+    return any(code.startswith(p) for p in prefixes)
+
+
+def configure_pack(base: RulePack, settings: Settings) -> RulePack:
+    """``base`` with the settings' extra packs, parameters, severities and selection applied."""
+    label = str(settings.path) if settings.path else "<settings>"
+    try:
+        pack = load_packs(settings.rules, base) if settings.rules else base
+    except PackError as error:
+        raise ConfigError(str(error)) from None
+    known = frozenset(pack.rules)
+    _check_codes(settings.select or (), known, f"{label}: select")
+    _check_codes(settings.ignore, known, f"{label}: ignore")
+    for glob, codes in settings.per_file_ignores.items():
+        _check_codes(codes, known, f"{label}: per-file-ignores.{glob}")
+    rules = dict(pack.rules)
+    for code, values in settings.params.items():
+        if code not in rules:
+            raise ConfigError(f"{label}: params.{code}: unknown rule code")
+        rule = rules[code]
+        params = dict(rule.params)
+        for name, value in values.items():
+            param = rule.kind.params.get(name)
+            value = _coerce(value, param.type) if param else value
+            error = param_error(rule.kind, name, value, pack.vocabulary)
+            if error:
+                raise ConfigError(f"{label}: params.{code}.{name}: {error}")
+            params[name] = value
+        rules[code] = attrs.evolve(rule, params=params)
+    from orgmodel.finding import Severity
+
+    for code, level in settings.severity.items():
+        if code not in rules:
+            raise ConfigError(f"{label}: severity.{code}: unknown rule code")
+        if level == "off":
+            del rules[code]
+        else:
+            rules[code] = attrs.evolve(rules[code], severity=Severity.parse(level))
+    enabled = {code: rule for code, rule in rules.items()
+               if (settings.select is None or _matches(code, settings.select)) and not _matches(code, settings.ignore)}
+    return attrs.evolve(pack, rules=enabled, known_codes=known)
+
+
+def ignored_for(settings: Settings, file: Path) -> tuple[str, ...]:
+    """Codes (and prefixes) that per-file-ignores switch off for ``file``."""
+    try:
+        relative = PurePosixPath(file.resolve().relative_to(settings.root.resolve()).as_posix())
+    except ValueError:
+        relative = PurePosixPath(file.name)
+    codes: list[str] = []
+    for glob, ignored in settings.per_file_ignores.items():
+        if fnmatch.fnmatch(str(relative), glob) or fnmatch.fnmatch(relative.name, glob):
+            codes.extend(ignored)
+    return tuple(codes)
+
+
+def is_included(settings: Settings, file: Path) -> bool:
+    """Whether a directory walk picks ``file`` up: it matches include and no exclude."""
+    try:
+        relative = file.resolve().relative_to(settings.root.resolve()).as_posix()
+    except ValueError:
+        relative = file.name
+    if any(fnmatch.fnmatch(relative, g) or fnmatch.fnmatch(file.name, g) for g in settings.exclude):
+        return False
+    return any(fnmatch.fnmatch(file.name, g) for g in settings.include)

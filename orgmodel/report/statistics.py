@@ -1,0 +1,16 @@
+"""``--statistics``: how many findings of each code, most first."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from orgmodel.report import Report, all_findings
+
+
+def render(report: Report) -> str:
+    counts = Counter(f.code for f in all_findings(report))
+    rows = []
+    for code, count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
+        rule = report.rules.get(code)
+        rows.append(f"{count:>6}  {code:<9}{str(rule.severity) if rule else '':<8} {rule.name if rule else ''}".rstrip())
+    return "".join(f"{row}\n" for row in rows)
