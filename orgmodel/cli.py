@@ -125,7 +125,8 @@ def check(paths: tuple[str, ...], output_format: str | None, output_file: str | 
     if statistics:
         click.echo(statistics_format.render(terminal), nl=False)
     else:
-        click.echo(formatters()[chosen](terminal), nl=False)
+        # color=: click would strip the styles we chose to add when stdout is not a terminal.
+        click.echo(formatters()[chosen](terminal), nl=False, color=terminal.color)
     if errors:
         sys.exit(EXIT_USAGE)
     sys.exit(EXIT_FINDINGS if failed and not exit_zero else EXIT_CLEAN)

@@ -1,0 +1,123 @@
+"""Configuration discovery, every setting, command-line precedence, and clear errors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import run_cli
+
+# One error (KPI001 on line 1), one warning (LEAD002 on line 2), SPAN001 needs 2+ reports to fire at max 1.
+ORG = ('kpi k "K"\nrole l "SEO Lead"\n  reports-to cmo\nrole cmo "CMO"\n  owns budget-setting, budget-execution\n'
+       "  owns kpi-framework, marketing-calendar, messaging-signoff\n  liaises-with d\ndepartment d \"D\"\n"
+       'role a "Analyst"\n  reports-to cmo\n')
+
+
+def codes(result_stdout: str) -> list[str]:
+    return sorted({line.split()[2] for line in result_stdout.splitlines() if line.count(":") >= 3})
+
+
+def project(tmp_path: Path, files: dict[str, str]) -> Path:
+    for name, text in files.items():
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text)
+    return tmp_path
+
+
+BASELINE = ["BUD001", "KPI001", "LEAD001", "LEAD002"]
+
+
+def test_baseline(tmp_path: Path) -> None:
+    root = project(tmp_path, {"org.txt": ORG})
+    assert codes(run_cli("check", "org.txt", cwd=root).stdout) == BASELINE
+
+
+@pytest.mark.parametrize(("name", "text"), [
+    (".orgmodel.toml", 'ignore = ["LEAD"]\n'),
+    ("pyproject.toml", '[project]\nname = "x"\n[tool.orgmodel]\nignore = ["LEAD"]\n'),
+    ("setup.cfg", "[metadata]\nname = x\n[orgmodel]\nignore = LEAD\n"),
+])
+def test_each_config_file_kind(tmp_path: Path, name: str, text: str) -> None:
+    root = project(tmp_path, {"org.txt": ORG, name: text})
+    assert codes(run_cli("check", "org.txt", cwd=root).stdout) == ["BUD001", "KPI001"]
+
+
+def test_nearest_config_wins_and_order_within_a_folder(tmp_path: Path) -> None:
+    root = project(tmp_path, {
+        ".orgmodel.toml": 'ignore = ["KPI"]\n',
+        "team/pyproject.toml": '[tool.orgmodel]\nignore = ["BUD"]\n',
+        "team/setup.cfg": "[orgmodel]\nignore = LEAD\n",
+        "team/org.txt": ORG,
+        "other/pyproject.toml": '[project]\nname = "no orgmodel section here"\n',
+        "other/org.txt": ORG,
+    })
+    # team/: pyproject.toml beats setup.cfg in the same folder, and beats the parent's file.
+    assert codes(run_cli("check", "team/org.txt", cwd=root).stdout) == ["KPI001", "LEAD001", "LEAD002"]
+    # other/: its pyproject.toml has no [tool.orgmodel], so the parent's .orgmodel.toml applies.
+    assert codes(run_cli("check", "other/org.txt", cwd=root).stdout) == ["BUD001", "LEAD001", "LEAD002"]
+    # --isolated ignores them all; --config picks one for every file.
+    assert codes(run_cli("check", "--isolated", "team/org.txt", cwd=root).stdout) == BASELINE
+    assert codes(run_cli("check", "--config", "team/setup.cfg", "other/org.txt", cwd=root).stdout) == [
+        "BUD001", "KPI001"]
+
+
+def test_select_severity_params_fail_on(tmp_path: Path) -> None:
+    root = project(tmp_path, {"org.txt": ORG, ".orgmodel.toml": (
+        'select = ["KPI", "LEAD", "SPAN"]\nfail-on = "warning"\n'
+        '[severity]\nKPI001 = "warning"\nLEAD001 = "off"\n'
+        "[params.SPAN001]\nmax = 1\n")})
+    result = run_cli("check", "org.txt", cwd=root)
+    assert codes(result.stdout) == ["KPI001", "LEAD002", "SPAN001"]
+    assert " warning KPI001 " in result.stdout
+    assert result.returncode == 1  # fail-on = warning
+    # The command line overrides the file.
+    override = run_cli("check", "org.txt", "--select", "BUD", "--fail-on", "error", cwd=root)
+    assert codes(override.stdout) == ["BUD001"] and override.returncode == 1
+    assert run_cli("check", "org.txt", "--ignore", "KPI,LEAD,SPAN", cwd=root).returncode == 0
+
+
+def test_setup_cfg_sections(tmp_path: Path) -> None:
+    root = project(tmp_path, {"org.txt": ORG, "setup.cfg": (
+        "[orgmodel]\nselect = KPI, SPAN\n[orgmodel:severity]\nKPI001 = info\n"
+        "[orgmodel:params:SPAN001]\nmax = 1\n")})
+    result = run_cli("check", "org.txt", cwd=root)
+    assert codes(result.stdout) == ["KPI001", "SPAN001"] and " info KPI001 " in result.stdout
+
+
+def test_per_file_ignores_and_include(tmp_path: Path) -> None:
+    root = project(tmp_path, {
+        ".orgmodel.toml": ('include = ["*.org.txt", "*.orgmodel"]\nexclude = ["drafts/*"]\n'
+                           '[per-file-ignores]\n"legacy/*" = ["KPI", "LEAD"]\n'),
+        "legacy/a.org.txt": ORG, "new/b.orgmodel": ORG, "new/ignored.txt": ORG, "drafts/c.org.txt": ORG,
+    })
+    result = run_cli("check", ".", cwd=root)
+    paths = {line.split(":")[0] for line in result.stdout.splitlines() if line.count(":") >= 3}
+    assert paths == {"legacy/a.org.txt", "new/b.orgmodel"}
+    assert codes("\n".join(line for line in result.stdout.splitlines() if line.startswith("legacy"))) == ["BUD001"]
+
+
+@pytest.mark.parametrize(("config", "message"), [
+    ('selekt = ["KPI"]\n', ".orgmodel.toml: unknown setting 'selekt'"),
+    ('ignore = ["NOPE"]\n', ".orgmodel.toml: ignore: unknown rule code or prefix 'NOPE'"),
+    ('[severity]\nKPI001 = "loud"\n', ".orgmodel.toml: severity.KPI001: expected one of"),
+    ('[severity]\nKPI999 = "error"\n', ".orgmodel.toml: severity.KPI999: unknown rule code"),
+    ('[params.SPAN001]\nmaximum = 3\n', ".orgmodel.toml: params.SPAN001.maximum: unknown parameter 'maximum'"),
+    ('[params.SPAN001]\nmax = "ten"\n', ".orgmodel.toml: params.SPAN001.max: parameter 'max' must be a whole number"),
+    ('fail-on = "never"\n', ".orgmodel.toml: fail-on: expected one of"),
+    ('rules = ["missing.toml"]\n', "missing.toml:1: cannot read the rule pack"),
+    ("select = [\n", ".orgmodel.toml: not valid TOML"),
+])
+def test_config_errors_name_file_and_key(tmp_path: Path, config: str, message: str) -> None:
+    root = project(tmp_path, {"org.txt": ORG, ".orgmodel.toml": config})
+    result = run_cli("check", "org.txt", cwd=root)
+    assert result.returncode == 2
+    assert message in result.stderr, result.stderr
+    assert len(result.stderr.splitlines()) == 1 and "Traceback" not in result.stderr
+
+
+def test_unknown_code_on_the_command_line(tmp_path: Path) -> None:
+    root = project(tmp_path, {"org.txt": ORG})
+    result = run_cli("check", "--select", "XYZ", "org.txt", cwd=root)
+    assert result.returncode == 2 and "unknown rule code or prefix 'XYZ'" in result.stderr
