@@ -32,5 +32,5 @@ clean:
 	rm -rf $(VENV) build *.egg-info
 
 docs: $(STAMP)
-	$(BIN)/python -m orgmodel.docs README.md
+	$(BIN)/python -m orgmodel.docs README.md docs/rule-packs.md
 	$(BIN)/orgmodel render examples/acme.org.txt -o docs/acme.svg

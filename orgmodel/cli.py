@@ -211,18 +211,34 @@ def render(org_file: str, output: str | None, output_format: str | None, engine:
                f"{len(result.findings)} findings)", err=True)
 
 
+def _pack_with(rule_packs: tuple[str, ...]) -> RulePack:
+    """The built-in pack plus the named pack files."""
+    from orgmodel.rulepack import load_packs
+
+    try:
+        return load_packs(rule_packs, builtin_pack()) if rule_packs else builtin_pack()
+    except PackError as error:
+        fail(str(error))
+        raise
+
+
+_PACK_OPTION = click.option("--rules", "rule_packs", multiple=True, type=click.Path(dir_okay=False),
+                            help="Include the rules of this pack file (repeatable).")
+
+
 @cli.command("rules")
 @click.option("--format", "output_format", type=click.Choice(["text", "json", "markdown"]), default="text",
               show_default=True, help="List format.")
-def list_rules(output_format: str) -> None:
-    """List every rule: code, name, severity and what it finds."""
-    pack = builtin_pack()
+@_PACK_OPTION
+def list_rules(output_format: str, rule_packs: tuple[str, ...]) -> None:
+    """List every rule: code, severity, name and what it finds."""
+    pack = _pack_with(rule_packs)
     if output_format == "markdown":
         click.echo(docs.rules_markdown(pack), nl=False)
     elif output_format == "json":
         click.echo(json.dumps([
             {"code": r.code, "name": r.name, "severity": str(r.severity), "summary": r.summary,
-             "kind": r.kind.name, "source": r.source.title}
+             "kind": r.kind.name, "source": r.source.title, "pack": r.pack}
             for r in pack.rules.values()], indent=2))
     else:
         for rule in pack.rules.values():
@@ -231,9 +247,10 @@ def list_rules(output_format: str) -> None:
 
 @cli.command()
 @click.argument("code")
-def explain(code: str) -> None:
+@_PACK_OPTION
+def explain(code: str, rule_packs: tuple[str, ...]) -> None:
     """Explain one rule: what it checks, why, its source, an example and the fix."""
-    pack = builtin_pack()
+    pack = _pack_with(rule_packs)
     rule = pack.rules.get(code.upper())
     if rule is None:
         fail(f"no rule {code}{did_you_mean(code.upper(), pack.rules)}; `orgmodel rules` lists them")

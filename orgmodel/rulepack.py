@@ -79,18 +79,23 @@ class _File:
     def __init__(self, path: str, text: str) -> None:
         self.path, self.lines = path, text.splitlines()
 
-    def line_of(self, code: str | None = None, key: str | None = None, table: str = "rule") -> int:
+    def line_of(self, code: str | None = None, key: str | None = None, table: str = "rule",
+                last: bool = False) -> int:
+        """The line of ``key`` within the rule ``code`` (its last definition if ``last``), else of the rule."""
         start = 0
         if code is not None:
-            start = next((i for i, line in enumerate(self.lines)
-                          if re.match(rf'\s*code\s*=\s*"{re.escape(code)}"', line)), 0)
-        if key is not None:
-            pattern = re.compile(rf"\s*(\[+{table}\.)?{re.escape(key)}\b")
-            for i in range(start, len(self.lines)):
-                if i > start and code is not None and self.lines[i].strip() == f"[[{table}]]":
-                    break
-                if pattern.match(self.lines[i]):
-                    return i + 1
+            found = [i for i, line in enumerate(self.lines) if re.match(rf'\s*code\s*=\s*"{re.escape(code)}"', line)]
+            start = (found[-1] if last else found[0]) if found else 0
+        if key is None:
+            return start + 1
+        # The key as a line of its own, a dotted key, a table header, or inside an inline table.
+        pattern = re.compile(rf'(^\s*|^\s*\[+{table}\.|[{{,.]\s*){re.escape(key)}\s*[=.\]]')
+        end = len(self.lines)
+        if code is not None:
+            end = next((i for i in range(start + 1, len(self.lines)) if self.lines[i].strip() == f"[[{table}]]"), end)
+        for i in range(start, end):
+            if pattern.search(self.lines[i]):
+                return i + 1
         return start + 1
 
     def error(self, message: str, code: str | None = None, key: str | None = None, table: str = "rule") -> PackError:
@@ -185,7 +190,7 @@ def _messages(file: _File, code: str, kind: CheckKind, given: Any) -> dict[str, 
     if not kind.cases:
         return {}
     if isinstance(given, str):
-        given = {"default": given}
+        given = {case: given for case in kind.cases}  # one template for every case
     if not isinstance(given, dict):
         raise file.error(f"rule {code}: message must be a string or a table of strings by case", code, "message")
     for case, fields in kind.cases.items():
@@ -295,8 +300,8 @@ def build_pack(texts: Iterable[tuple[str, str]], base: RulePack | None = None) -
         for raw in data.get("rule", []):
             rule = _rule(file, raw, sources, vocabulary)
             if rule.code in rules:
-                raise file.error(f"rule {rule.code} is defined twice (also in {rules[rule.code].pack})",
-                                 rule.code, "code")
+                raise PackError(file.path, file.line_of(rule.code, last=True),
+                                f"rule {rule.code} is defined twice (also in {rules[rule.code].pack})")
             rules[rule.code] = rule
     return RulePack(rules=dict(sorted(rules.items())), vocabulary=vocabulary, sources=sources)
 

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from orgmodel.checks import (
     attribute_count,
     conflicting_titles,
+    depth_limit,
     known_responsibility,
     language,
     manager_rank,
@@ -29,6 +30,8 @@ CHECK_KINDS: Mapping[str, CheckKind] = {
     for module in (
         attribute_count,
         conflicting_titles,
+        depth_limit,
+    depth_limit,
         known_responsibility,
         language,
         manager_rank,
