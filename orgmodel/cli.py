@@ -11,7 +11,7 @@ from pathlib import Path
 import click
 
 from orgmodel import __version__, docs
-from orgmodel.api import OrgFileError, check_file
+from orgmodel.api import OrgFileError
 from orgmodel.finding import SEVERITY_WORDS
 from orgmodel.report import FORMAT_NAMES
 from orgmodel.rulepack import PackError, RulePack, load_builtin
@@ -151,10 +151,13 @@ def _output_path(org_file: str, output: str | None) -> str:
 
 
 @cli.command()
-@click.argument("org_file", type=click.Path())
-@click.option("-o", "--output", help="Output file, or - for standard output.  [default: ORG_FILE's name with .svg]")
+@click.argument("org_files", nargs=-1, required=True, type=click.Path())
+@click.option("-o", "--output", help="Output file, or - for standard output (one org file only).  "
+              "[default: each org file's name with .svg]")
 @click.option("--format", "output_format", type=click.Choice(["svg", "png", "dot", "mermaid"]),
               help="Output format.  [default: from the output's suffix, else svg]")
+@click.option("--sync", is_flag=True, help="Write a chart only when it changed, and exit 1 if any did "
+              "(for the pre-commit hook that keeps committed charts up to date).")
 @click.option("--engine", type=click.Choice(["embedded", "system"]), default="embedded", show_default=True,
               help="embedded: the Graphviz inside the pygraphviz wheel (same output everywhere); "
                    "system: a `dot` on PATH.")
@@ -168,47 +171,57 @@ def _output_path(org_file: str, output: str | None) -> str:
               "a cut card says how many roles it hides.")
 @click.option("--stack-min", type=click.IntRange(min=0), default=3, show_default=True,
               help="Stack a manager's leaf reports vertically when it has at least this many (0: never).")
-def render(org_file: str, output: str | None, output_format: str | None, engine: str, no_findings: bool,
-           show: tuple[str, ...], splines: str, root: str | None, depth: int | None, stack_min: int) -> None:
-    """Draw an org file as a chart: SVG, PNG, DOT or Mermaid.
+def render(org_files: tuple[str, ...], output: str | None, output_format: str | None, sync: bool, engine: str,
+           no_findings: bool, show: tuple[str, ...], splines: str, root: str | None, depth: int | None,
+           stack_min: int) -> None:
+    """Draw org files as charts: SVG, PNG, DOT or Mermaid.
 
-    The org is checked first and its findings are drawn on the chart: a red
-    (error) or amber (warning) border and the codes on the role's card.
-    Files are written atomically, never over the input. Exit status: 0 chart
-    written, 2 usage error or unreadable file.
+    Each org is checked first (with its configuration) and its findings are
+    drawn on the chart: a red (error) or amber (warning) border and the codes
+    on the role's card. Files are written atomically, never over the input.
+    Exit status: 0 charts written, 1 with --sync when a chart changed, 2
+    usage error or unreadable file.
     """
+    from orgmodel.config import ConfigError
     from orgmodel.files import OutputError, write_atomic
+    from orgmodel.project import Project
     from orgmodel.render.chart import ChartOptions
     from orgmodel.render.engine import EngineError
     from orgmodel.render.output import format_for, render_org
     from orgmodel.render.selection import SelectionError
 
-    target = _output_path(org_file, output)
-    chosen = output_format or ("svg" if target == "-" else format_for(Path(target)))
-    if chosen is None:
-        fail(f"cannot tell the format of {target} from its suffix; use --format svg|png|dot|mermaid")
-        return
-    pack = builtin_pack()
-    try:
-        result = check_file(org_file, pack)
-    except OrgFileError as error:
-        fail(str(error))
-        return
+    if output is not None and len(org_files) > 1:
+        fail("-o/--output takes one org file; without it each chart goes next to its org file")
     options = ChartOptions(findings=not no_findings, departments="departments" in show, splines=splines,
                            root=root, depth=depth, stack_min=stack_min)
-    try:
-        data, messages = render_org(result.org, result.findings, pack.vocabulary.exclusive, chosen, options, engine)
-        for message in messages:
-            click.echo(f"orgmodel: note: graphviz: {message}", err=True)
-        if target == "-":
-            click.get_binary_stream("stdout").write(data)
+    project = Project(base=builtin_pack())
+    changed = []
+    for org_file in org_files:
+        target = _output_path(org_file, output)
+        chosen = output_format or ("svg" if target == "-" else format_for(Path(target)))
+        if chosen is None:
+            fail(f"cannot tell the format of {target} from its suffix; use --format svg|png|dot|mermaid")
             return
-        write_atomic(Path(target), data, inputs=(Path(org_file),))
-    except (EngineError, SelectionError, OutputError) as error:
-        fail(str(error))
-        return
-    click.echo(f"orgmodel: wrote {target} ({chosen}, {len(result.org.roles)} roles, "
-               f"{len(result.findings)} findings)", err=True)
+        try:
+            result = project.check(Path(org_file), org_file)
+            exclusive = project.pack_for(project.settings_for(Path(org_file))).vocabulary.exclusive
+            data, messages = render_org(result.org, result.findings, exclusive, chosen, options, engine)
+            for message in messages:
+                click.echo(f"orgmodel: note: graphviz: {message}", err=True)
+            if target == "-":
+                click.get_binary_stream("stdout").write(data)
+                continue
+            if sync and Path(target).is_file() and Path(target).read_bytes() == data:
+                continue
+            write_atomic(Path(target), data, inputs=tuple(Path(f) for f in org_files))
+        except (OrgFileError, ConfigError, PackError, EngineError, SelectionError, OutputError) as error:
+            fail(str(error))
+            return
+        changed.append(target)
+        verb = "updated" if sync else "wrote"
+        click.echo(f"orgmodel: {verb} {target} ({chosen}, {len(result.org.roles)} roles, "
+                   f"{len(result.findings)} findings)", err=True)
+    sys.exit(EXIT_FINDINGS if sync and changed else EXIT_CLEAN)
 
 
 def _pack_with(rule_packs: tuple[str, ...]) -> RulePack:

@@ -63,3 +63,37 @@ def test_wheel_carries_the_rule_pack(tmp_path: Path, pack) -> None:
             f"assert orgmodel.__file__.startswith({str(target)!r}); print(len(r.load_builtin().rules))")
     result = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True)
     assert result.stdout.strip() == str(len(pack.rules)), result.stderr
+
+
+def _block_after(marker: str) -> str:
+    start = README.index(marker)
+    return README[start:].split("\n", 1)[1].split("```", 1)[0]
+
+
+def test_readme_configuration_example_is_valid(tmp_path: Path, pack) -> None:
+    from orgmodel.config import configure_pack, load_settings
+    from test_rulepacks import write_doc_files
+
+    write_doc_files(tmp_path)
+    config = tmp_path / ".orgmodel.toml"
+    config.write_text(_block_after("# .orgmodel.toml\n"))
+    configured = configure_pack(pack, load_settings(config))
+    assert "XFN001" not in configured.rules and "KPI003" not in configured.rules
+    assert configured.rules["SPAN001"].params["max"] == 8
+    assert "GROW001" not in configured.rules  # not selected, but known
+    assert "GROW001" in configured.known_codes
+
+
+def test_readme_suppression_example_is_valid() -> None:
+    from conftest import findings
+
+    start = README.index("### Suppressing a finding")
+    example = README[start:].split("```\n", 2)[1]
+    found = findings(example)
+    assert not [f for f in found if f[0] in ("SUP001", "SUP003", "KPI001", "TITLE001")]
+
+
+def test_readme_pre_commit_hooks_exist() -> None:
+    hooks = (REPO / ".pre-commit-hooks.yaml").read_text()
+    for hook in ("orgmodel-check", "orgmodel-render"):
+        assert f"- id: {hook}" in README and f"- id: {hook}\n" in hooks
