@@ -48,6 +48,8 @@ class Vocabulary:
     title_levels: tuple[TitleLevel, ...]
     default_level: str
     _rank: Mapping[str, int] = attrs.field(init=False)
+    # Titles repeat (a thousand "SEO Lead"s): each is matched against the table once.
+    _inferred: dict[str, str] = attrs.field(init=False, factory=dict, eq=False)
 
     def __attrs_post_init__(self) -> None:
         object.__setattr__(self, "_rank", {level: i for i, level in enumerate(self.levels)})
@@ -58,10 +60,11 @@ class Vocabulary:
 
     def infer_level(self, title: str) -> str:
         """The level a title implies: the first table row that matches, else the default."""
-        for row in self.title_levels:
-            if row.matches(title):
-                return row.level
-        return self.default_level
+        level = self._inferred.get(title)
+        if level is None:
+            level = next((row.level for row in self.title_levels if row.matches(title)), self.default_level)
+            self._inferred[title] = level
+        return level
 
     def words(self, name: str) -> tuple[str, ...]:
         """The allowed words of a vocabulary-valued key: level, layer or scope."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from orgmodel.dsl.grammar import KINDS, KindSpec, is_identifier
-from orgmodel.dsl.lexer import CONTROL, split_lines, tokenize
+from orgmodel.dsl.lexer import CONTROL, simple_tokens, split_lines, tokenize
 from orgmodel.dsl.syntax import Attribute, Comment, Declaration, Document, Problem, Suppression, Token
 from orgmodel.suggest import did_you_mean
 
@@ -165,19 +165,10 @@ def parse(text: str) -> Document:
     for number, line in enumerate(lines, 1):
         if not line or line.isspace():
             continue
-        control = CONTROL.search(line)
-        if control is not None:
-            at = control.start() + 1
-            builder.problems.append(Problem(
-                "SYN001",
-                f"control character U+{ord(control.group()):04X} in the line; remove it",
-                number, at, at + 1))
-            line = CONTROL.sub(" ", line)
-        tokens, comment, problem = tokenize(line, number)
-        if comment is not None:
-            comments.append(comment)
-        if problem is not None:
-            builder.problems.append(problem)
+        tokens = simple_tokens(line, number)
+        comment = None
+        if tokens is None:
+            tokens, comment, line = _general_tokens(line, number, builder, comments)
         if not tokens:
             if comment is not None:
                 _note_suppression(comment, builder, suppressions, on_code_line=False)
@@ -191,6 +182,24 @@ def parse(text: str) -> Document:
     builder.close()
     return Document(tuple(builder.declarations), tuple(comments), tuple(builder.problems), len(lines),
                     tuple(suppressions))
+
+
+def _general_tokens(line: str, number: int, builder: _Builder,
+                    comments: list[Comment]) -> tuple[list[Token], Comment | None, str]:
+    """Tokens, comment and (cleaned) text of a line that is not simple; problems go to ``builder``."""
+    control = CONTROL.search(line)
+    if control is not None:
+        at = control.start() + 1
+        builder.problems.append(Problem(
+            "SYN001", f"control character U+{ord(control.group()):04X} in the line; remove it",
+            number, at, at + 1))
+        line = CONTROL.sub(" ", line)
+    tokens, comment, problem = tokenize(line, number)
+    if comment is not None:
+        comments.append(comment)
+    if problem is not None:
+        builder.problems.append(problem)
+    return tokens, comment, line
 
 
 def _note_suppression(comment: Comment, builder: _Builder, suppressions: list[Suppression],
