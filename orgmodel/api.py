@@ -49,6 +49,10 @@ class CheckResult:
 
 def decode(data: bytes) -> tuple[str, list[Problem]]:
     """Text of a file's bytes; invalid UTF-8 is a finding, then replaced, not fatal."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        # Saved as UTF-16 (a spreadsheet's "Unicode text"): every other byte is NUL.
+        text = data.decode("utf-16", "replace")
+        return text, [Problem("SYN001", "the file is UTF-16, not UTF-8; save it as UTF-8", 1, 1, 2)]
     try:
         return data.decode("utf-8"), []
     except UnicodeDecodeError as error:

@@ -6,7 +6,31 @@ import difflib
 from collections.abc import Iterable
 
 
+class Suggester:
+    """Suggestions from a fixed set of choices, indexed once.
+
+    difflib compares a word with every choice; with 100,000 IDs and as many
+    dangling references that would never end. The index keeps only choices
+    of a similar length and the same first letter, so each lookup is small.
+    """
+
+    _BUCKET_LIMIT = 200
+
+    def __init__(self, choices: Iterable[str]) -> None:
+        self.buckets: dict[tuple[str, int], list[str]] = {}
+        for choice in choices:
+            self.buckets.setdefault((choice[:1].casefold(), len(choice)), []).append(choice)
+
+    def __call__(self, word: str) -> str:
+        """`` (did you mean 'x'?)`` when a choice is close to ``word``, else ""."""
+        first = word[:1].casefold()
+        pool = [c for size in range(len(word) - 2, len(word) + 3)
+                for c in self.buckets.get((first, size), ())[: self._BUCKET_LIMIT]]
+        close = difflib.get_close_matches(word, pool, n=1)
+        return f" (did you mean '{close[0]}'?)" if close else ""
+
+
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
-    """`` (did you mean 'x'?)`` when a choice is close to ``word``, else ""."""
+    """`` (did you mean 'x'?)`` when a choice is close to ``word``, else "" (for a few choices)."""
     close = difflib.get_close_matches(word, list(choices), n=1)
     return f" (did you mean '{close[0]}'?)" if close else ""

@@ -37,12 +37,25 @@ def check(org: Org, params: Params, vocabulary: Vocabulary) -> Iterator[Hit]:
             if _holds(role, duty):
                 holders.setdefault(_person_key(role.person), {}).setdefault(duty, []).append(role)
     for duties in holders.values():
-        pairs = [(a, b) for a in duties.get(first, ()) for b in duties.get(second, ()) if a.id != b.id]
-        if pairs:
-            a, b = min(pairs, key=lambda pair: max(pair[0].line, pair[1].line))
-            later, other = (a, b) if a.line > b.line else (b, a)
+        pair = _earliest_pair(duties.get(first, []), duties.get(second, []))
+        if pair is not None:
+            later, other = pair
             yield Hit(later.id, later.line, later.column,
                       fields={**fields, "person": later.person, "other": other.id})
+
+
+def _earliest_pair(setters: list[Role], executors: list[Role]) -> tuple[Role, Role] | None:
+    """Two different roles, one from each list, whose later one comes first in the file.
+
+    Returned as (later, earlier). Linear: only the two earliest of each list matter.
+    """
+    a = sorted(setters, key=lambda role: role.line)[:2]
+    b = sorted(executors, key=lambda role: role.line)[:2]
+    pairs = [(x, y) for x in a for y in b if x.id != y.id]
+    if not pairs:
+        return None
+    x, y = min(pairs, key=lambda pair: (max(pair[0].line, pair[1].line), min(pair[0].line, pair[1].line)))
+    return (x, y) if x.line > y.line else (y, x)
 
 
 KIND = CheckKind(

@@ -11,7 +11,7 @@ from typing import Any
 from orgmodel.dsl.grammar import KINDS, KeySpec, is_identifier
 from orgmodel.dsl.syntax import Attribute, Declaration, Document, Problem, Token
 from orgmodel.model import ENTITY_FIELDS, Campaign, Department, Kpi, Org, Role, Team, Value
-from orgmodel.suggest import did_you_mean
+from orgmodel.suggest import Suggester, did_you_mean
 from orgmodel.vocabulary import Vocabulary
 
 _CLASSES: dict[str, Any] = {
@@ -140,14 +140,16 @@ class _Reader:
         self.problems.append(_problem("SYN003", message, token, entity_id))
 
     def resolve(self) -> None:
+        suggesters: dict[str, Suggester] = {}
         for value, expected, referrer in self.references:
             actual = self.kind_of.get(value.text)
             if actual == expected:
                 continue
             if actual is None:
-                candidates = [i for i, k in self.kind_of.items() if k == expected]
+                if expected not in suggesters:
+                    suggesters[expected] = Suggester(i for i, k in self.kind_of.items() if k == expected)
                 message = (f"no {expected} '{value.text}' is declared"
-                           f"{did_you_mean(value.text, candidates)}; declare it or fix the ID")
+                           f"{suggesters[expected](value.text)}; declare it or fix the ID")
             else:
                 message = f"'{value.text}' is a {actual}, not a {expected}"
             self.problems.append(Problem(
