@@ -105,6 +105,12 @@ def _check(text: str, path: str, pack: RulePack, decoding: list[Problem]) -> Che
         return CheckResult(path, org, findings, tuple(split_lines(text)), document)
 
 
+def check_bytes(data: bytes, path: str = "<bytes>", pack: RulePack | None = None) -> CheckResult:
+    """Check the bytes of an org file, as ``check_file`` does after reading it."""
+    text, problems = decode(data)
+    return _check(text, path, pack or load_builtin(), problems)
+
+
 def check_text(text: str, path: str = "<text>", pack: RulePack | None = None) -> CheckResult:
     """Check org text; suppression comments in it apply."""
     return _check(text, path, pack or load_builtin(), [])
@@ -131,8 +137,7 @@ def read_file(path: str | os.PathLike[str]) -> bytes:
 def check_file(path: str | os.PathLike[str], pack: RulePack | None = None,
                display_path: str | None = None) -> CheckResult:
     """Check one org file; raises :class:`OrgFileError` when it cannot be read."""
-    text, problems = decode(read_file(path))
-    return _check(text, display_path or str(path), pack or load_builtin(), problems)
+    return check_bytes(read_file(path), display_path or str(path), pack)
 
 
 def is_org_file(path: Path) -> bool:
@@ -148,14 +153,28 @@ def find_org_files(paths: Iterable[str], wanted: Callable[[Path], bool] = is_org
     """
     for name in paths:
         path = Path(name)
-        if path.is_dir():
+        try:
+            folder = path.is_dir()
+            present = folder or path.exists() or path.is_symlink()
+        except OSError as error:  # e.g. a parent folder we may not enter
+            yield name, OrgFileError(f"{name}: cannot read: {error.strerror}")
+            continue
+        if folder:
             found = sorted(p for p in _walk(path) if wanted(p))
             for file in found:
                 yield display(file), file
-        elif path.exists() or path.is_symlink():
+        elif present:
             yield display(path), path
         else:
             yield name, OrgFileError(f"{name}: no such file or directory")
+
+
+def is_directory(path: Path) -> bool:
+    """``path.is_dir()``, but False (not an exception) when the path cannot even be examined."""
+    try:
+        return path.is_dir()
+    except OSError:
+        return False
 
 
 def _walk(folder: Path) -> Iterator[Path]:

@@ -67,7 +67,7 @@ def cli() -> None:
 
 
 @cli.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.argument("paths", nargs=-1, required=True)
 @click.option("--format", "output_format", type=click.Choice(FORMAT_NAMES),
               help="Report format.  [default: github when GITHUB_ACTIONS=true, else text]")
 @click.option("--output", "output_file", type=click.Path(dir_okay=False),
@@ -162,7 +162,7 @@ def _output_path(org_file: str, output: str | None) -> str:
 
 
 @cli.command()
-@click.argument("org_files", nargs=-1, required=True, type=click.Path())
+@click.argument("org_files", nargs=-1, required=True)
 @click.option("-o", "--output", help="Output file, or - for standard output (one org file only).  "
               "[default: each org file's name with .svg]")
 @click.option("--format", "output_format", type=click.Choice(["svg", "png", "dot", "mermaid"]),

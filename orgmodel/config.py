@@ -18,6 +18,7 @@ from typing import Any
 
 import attrs
 
+from orgmodel.api import is_directory
 from orgmodel.finding import SEVERITY_WORDS
 from orgmodel.rulepack import PackError, RulePack, load_packs, param_error
 
@@ -66,12 +67,15 @@ def _has_settings(path: Path) -> bool:
 
 def find_config(start: Path) -> Path | None:
     """The nearest configuration file above ``start`` (a file or folder), or None."""
-    folder = (start if start.is_dir() else start.parent).resolve()
+    folder = (start if is_directory(start) else start.parent).resolve()
     for candidate_folder in (folder, *folder.parents):
         for name in CONFIG_NAMES:
             candidate = candidate_folder / name
-            if candidate.is_file() and _has_settings(candidate):
-                return candidate
+            try:
+                if candidate.is_file() and _has_settings(candidate):
+                    return candidate
+            except OSError:  # a folder we may not look into has no settings for us
+                continue
     return None
 
 

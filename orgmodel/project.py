@@ -11,7 +11,7 @@ from pathlib import Path
 
 import attrs
 
-from orgmodel.api import CheckResult, OrgFileError, check_file, find_org_files
+from orgmodel.api import CheckResult, OrgFileError, check_file, find_org_files, is_directory
 from orgmodel.config import (Settings, configure_pack, find_config, ignored_for, is_included, load_settings)
 from orgmodel.finding import Severity
 from orgmodel.rulepack import RulePack, load_builtin
@@ -70,7 +70,7 @@ class Project:
         """Files to check: named files as they are; under folders, what include/exclude pick."""
         for name in paths:
             folder = Path(name)
-            if folder.is_dir():
+            if is_directory(folder):
                 settings = self.settings_for(folder)
                 yield from find_org_files([name], lambda file, s=settings: is_included(s, file))
             else:

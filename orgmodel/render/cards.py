@@ -27,17 +27,15 @@ def badges(org: Org, role: Role, exclusive: Collection[str]) -> list[Badge]:
     return found
 
 
-def _shorten(text: str) -> str:
-    limit = theme.BADGE_TEXT_LIMIT
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
-
-
 def _badge_rows(badges: Sequence[Badge]) -> str:
+    shown = list(badges[: theme.MAX_BADGES])
     cells = [
         f'<TD BGCOLOR="{theme.BADGE_FILL[b.kind]}" STYLE="rounded" BORDER="1" COLOR="{theme.CLUSTER}">'
-        f'<FONT POINT-SIZE="9" COLOR="{theme.TEXT}">{html_label(_shorten(b.text))}</FONT></TD>'
-        for b in badges
+        f'<FONT POINT-SIZE="9" COLOR="{theme.TEXT}">{html_label(b.text, theme.BADGE_TEXT_LIMIT)}</FONT></TD>'
+        for b in shown
     ]
+    if len(badges) > len(shown):
+        cells.append(f'<TD><FONT POINT-SIZE="9" COLOR="{theme.MUTED}">+{len(badges) - len(shown)} more</FONT></TD>')
     rows = [cells[i : i + theme.BADGES_PER_ROW] for i in range(0, len(cells), theme.BADGES_PER_ROW)]
     # One table per row, so that a long badge does not widen the column above it.
     tables = "".join(

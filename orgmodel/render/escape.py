@@ -23,13 +23,24 @@ def clean(text: str, keep_newlines: bool = False) -> str:
     return _CONTROL.sub(lambda m: " " if m.group() in "\t\n\r" else "", text)
 
 
-def html_label(text: str) -> str:
+# Graphviz refuses an HTML-like label longer than 16,384 characters; a label
+# holds several texts, each at most this long (and up to 6x that escaped).
+LABEL_TEXT_LIMIT = 160
+
+
+def shorten(text: str, limit: int = LABEL_TEXT_LIMIT) -> str:
+    """``text`` cut to ``limit`` characters with an ellipsis (the full text goes in tooltips)."""
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def html_label(text: str, limit: int = LABEL_TEXT_LIMIT) -> str:
     """Text for inside a Graphviz HTML-like label: entities for ``& < > " '``, backslashes doubled.
 
     Graphviz expands ``\\N`` (node name) and ``\\G`` (graph name) even in
     HTML-like labels, so a backslash must reach it doubled to stay a backslash.
+    Long text is shortened so that no label can exceed Graphviz's limit.
     """
-    return html.escape(clean(text), quote=True).replace("\\", "\\\\")
+    return html.escape(shorten(clean(text), limit), quote=True).replace("\\", "\\\\")
 
 
 def esc_string(text: str) -> str:
@@ -41,9 +52,9 @@ def esc_string(text: str) -> str:
     return clean(text).replace("\\", "\\\\")
 
 
-def mermaid(text: str) -> str:
+def mermaid(text: str, limit: int = LABEL_TEXT_LIMIT) -> str:
     """Text for a quoted Mermaid label: anything beyond plain characters as ``#NNN;``."""
-    return "".join(c if _MERMAID_SAFE.match(c) else f"#{ord(c)};" for c in clean(text))
+    return "".join(c if _MERMAID_SAFE.match(c) else f"#{ord(c)};" for c in shorten(clean(text), limit))
 
 
 def xml_text(text: str) -> str:

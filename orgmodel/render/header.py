@@ -12,6 +12,7 @@ from orgmodel.render.escape import html_label
 from orgmodel.render.selection import Selection
 
 _OTHER_PER_ROW = 4
+_NAMED_PER_CODE = 6  # entities named per code; a label must stay under Graphviz's 16,384 characters
 
 
 def _plural(count: int, word: str) -> str:
@@ -37,8 +38,10 @@ def _elsewhere(findings: Sequence[Finding]) -> str:
         groups.setdefault(finding.code, []).append(finding.entity or "")
     items = []
     for code, entities in groups.items():
-        named = [e for e in entities if e]
-        detail = ", ".join(dict.fromkeys(named)) if named else f"×{len(entities)}"
+        named = list(dict.fromkeys(e for e in entities if e))
+        detail = ", ".join(named[:_NAMED_PER_CODE]) if named else f"×{len(entities)}"
+        if len(named) > _NAMED_PER_CODE:
+            detail += f" +{len(named) - _NAMED_PER_CODE} more"
         items.append(f"<B>{code}</B> {html_label(detail)}")
     rows = [items[i : i + _OTHER_PER_ROW] for i in range(0, len(items), _OTHER_PER_ROW)]
     return "".join(

@@ -34,3 +34,4 @@ BADGE_FILL: Mapping[str, str] = {
 }
 BADGES_PER_ROW = 3
 BADGE_TEXT_LIMIT = 26  # characters; the full text is in the tooltip
+MAX_BADGES = 9  # more become a "+N more" badge (a role may own thousands of KPIs)
