@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 import zipfile
@@ -97,3 +98,12 @@ def test_readme_pre_commit_hooks_exist() -> None:
     hooks = (REPO / ".pre-commit-hooks.yaml").read_text()
     for hook in ("orgmodel-check", "orgmodel-render"):
         assert f"- id: {hook}" in README and f"- id: {hook}\n" in hooks
+
+
+def test_guarantees_point_at_tests_that_exist() -> None:
+    section = README.split("## Guarantees", 1)[1].split("\n## ", 1)[0]
+    references = re.findall(r"`(tests/[\w/]+\.py)(?:::(\w+))?`", section)
+    assert len(references) >= 10
+    for path, name in references:
+        source = (REPO / path).read_text()
+        assert not name or f"def {name}(" in source, f"{path}::{name}"
