@@ -15,14 +15,21 @@ class Suggester:
     """
 
     _BUCKET_LIMIT = 200
+    # In a flood of misses (a file from another system) suggestions stop
+    # helping; past this many per file, none are made, so the cost is bounded.
+    BUDGET = 1000
 
     def __init__(self, choices: Iterable[str]) -> None:
+        self.remaining = self.BUDGET
         self.buckets: dict[tuple[str, int], list[str]] = {}
         for choice in choices:
             self.buckets.setdefault((choice[:1].casefold(), len(choice)), []).append(choice)
 
     def __call__(self, word: str) -> str:
         """`` (did you mean 'x'?)`` when a choice is close to ``word``, else ""."""
+        if self.remaining <= 0:
+            return ""
+        self.remaining -= 1
         first = word[:1].casefold()
         pool = [c for size in range(len(word) - 2, len(word) + 3)
                 for c in self.buckets.get((first, size), ())[: self._BUCKET_LIMIT]]
