@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test docs clean
+.PHONY: demo test docs bench clean
 
 $(STAMP): setup.cfg pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -34,3 +34,6 @@ clean:
 docs: $(STAMP)
 	$(BIN)/python -m orgmodel.docs README.md docs/rule-packs.md
 	$(BIN)/orgmodel render examples/acme.org.txt -o docs/acme.svg
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/bench.py

@@ -41,16 +41,25 @@ class SyntheticOrg:
 
 
 def _counts(total: int) -> dict[str, int]:
-    """Roles per level so that the tree holds ``total`` roles, the CMO included."""
-    ics = max(1, round(total / 1.2))
-    for _ in range(50):
+    """Roles per level so that the tree holds exactly ``total`` roles, the CMO included."""
+
+    def levels_for(ics: int) -> dict[str, int]:
         counts = {"ic": ics}
         for below, level in zip(_ORDER, _ORDER[1:]):
             counts[level] = math.ceil(counts[below] / _FANOUT[level])
-        others = sum(v for k, v in counts.items() if k != "ic") + 1
-        if others + ics == total:
-            break
-        ics = max(1, total - others)
+        return counts
+
+    # The largest IC count whose tree fits; the ceilings can jump past `total`,
+    # so the few roles left over become extra ICs (spread over the Leads).
+    low, high = 1, total
+    while low < high:
+        middle = (low + high + 1) // 2
+        if sum(levels_for(middle).values()) + 1 <= total:
+            low = middle
+        else:
+            high = middle - 1
+    counts = levels_for(low)
+    counts["ic"] += total - (sum(counts.values()) + 1)
     return counts
 
 
@@ -70,7 +79,8 @@ def generate(total: int, seed: int = 0, violations: bool = False) -> SyntheticOr
         parents = parent_of_level[level]
         fanout = _FANOUT[_ORDER[_ORDER.index(level) + 1]] if level != "vp" else _FANOUT["c-level"]
         for index, role in enumerate(ids[level]):
-            parent = parents[index // fanout]
+            # ICs round-robin over the Leads (extra ICs must not overfill one span).
+            parent = parents[index % len(parents)] if level == "ic" else parents[index // fanout]
             team = f"t{index}" if level == "director" else team_of.get(parent)
             if team:
                 team_of[role] = team

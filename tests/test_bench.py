@@ -1,0 +1,59 @@
+"""The synthetic org generator and the benchmark runner (tiny sizes: this is not a timing test)."""
+
+from __future__ import annotations
+
+import re
+import sys
+
+import pytest
+
+from conftest import REPO, findings
+from orgmodel.api import check_text
+from orgmodel.synthetic import generate
+
+sys.path.insert(0, str(REPO / "benchmarks"))
+import bench  # noqa: E402
+
+
+@pytest.mark.parametrize("size", [8, 100, 1000, 10_000])
+def test_generated_org_has_the_size_asked_for_and_passes(size: int) -> None:
+    org = generate(size, seed=2)
+    result = check_text(org.text)
+    assert len(result.org.roles) == size == org.roles
+    assert result.findings == []
+    assert {"ic", "lead", "manager", "director", "vp", "c-level"} <= {r.level for r in result.org.roles.values()}
+    assert any(r.vacant for r in result.org.roles.values()) or size < 100
+    assert result.org.kpis and result.org.campaigns and result.org.teams
+
+
+def test_generator_is_seeded() -> None:
+    assert generate(500, seed=4).text == generate(500, seed=4).text
+    assert generate(500, seed=4).text != generate(500, seed=5).text
+
+
+@pytest.mark.parametrize("size", [100, 5000])
+def test_planted_violations_are_the_ones_reported(size: int) -> None:
+    org = generate(size, seed=3, violations=True)
+    reported = sorted((code, entity) for code, _, entity in findings(org.text))
+    assert reported == sorted(org.planted)
+
+
+def test_json_equivalent_holds_the_same_org() -> None:
+    import json
+
+    text = generate(300, seed=1).text
+    data = json.loads(bench.org_as_json(text))
+    org = check_text(text).org
+    assert [r["id"] for r in data["role"]] == list(org.roles)
+    assert data["role"][1]["reports-to"] == [org.roles[data["role"][1]["id"]].reports_to[0].text]
+
+
+def test_bench_prints_every_figure_with_a_ratio(capsys: pytest.CaptureFixture[str]) -> None:
+    status = bench.main(["--runs", "1", "--sizes", "200,2000", "--render-roles", "50"])
+    out = capsys.readouterr().out
+    rows = [line for line in out.splitlines() if re.search(r"\s(PASS|FAIL)$", line)]
+    assert len(rows) == 6
+    for row in rows:
+        assert re.search(r"\d+\.\d\d\s+<= [\d.]+\s+(PASS|FAIL)$", row), row
+    assert status == (1 if any(row.endswith("FAIL") for row in rows) else 0)
+    assert re.search(r"^\d passed, \d failed$", out, re.M)
