@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import gc
 import os
 import stat
@@ -20,7 +21,7 @@ import attrs
 from orgmodel import engine, suppress
 from orgmodel.dsl.build import build
 from orgmodel.dsl.lexer import split_lines
-from orgmodel.dsl.parser import parse
+from orgmodel.dsl.parser import Reading, read_declarations
 from orgmodel.dsl.syntax import Document, Problem
 from orgmodel.finding import Finding
 from orgmodel.model import Org
@@ -37,14 +38,19 @@ class OrgFileError(Exception):
 
 @attrs.frozen
 class CheckResult:
+    """The findings for one file, its model, and what reports need of its source."""
+
     path: str
     org: Org
     findings: list[Finding]
-    lines: tuple[str, ...] = ()  # the source, for reports that quote or hash a line
-    # The syntax tree. Kept with the result rather than freed inside the check:
-    # freeing a large tree object by object costs a third of a second per
-    # 100,000 roles, which the command line then skips at exit.
+    source: str = attrs.field(default="", repr=False)  # the text, for reports that quote or hash a line
+    # What the reader found besides declarations: comments, suppressions, problems.
     document: Document | None = attrs.field(default=None, repr=False, eq=False)
+
+    @functools.cached_property
+    def lines(self) -> tuple[str, ...]:
+        """The source's lines, split only when a report asks (SARIF fingerprints)."""
+        return tuple(split_lines(self.source))
 
 
 def decode(data: bytes) -> tuple[str, list[Problem]]:
@@ -74,8 +80,14 @@ def load_text(text: str, path: str, pack: RulePack) -> tuple[Org, list[Problem]]
 
 
 def _load(text: str, path: str, pack: RulePack) -> tuple[Org, list[Problem], Document]:
-    document = parse(text)
-    org, problems = build(document, pack.vocabulary, path)
+    """The model, every problem, and the syntax tree without its declarations.
+
+    Declarations stream from the reader into the model builder, so their
+    tokens are freed as soon as each is built.
+    """
+    reading = Reading()
+    org, problems = build(read_declarations(text, reading), pack.vocabulary, path)
+    document = reading.document()
     return org, [*document.problems, *problems], document
 
 
@@ -102,7 +114,7 @@ def _check(text: str, path: str, pack: RulePack, decoding: list[Problem]) -> Che
         findings = engine.run(org, [*decoding, *problems], pack)
         known = pack.known_codes or frozenset(pack.rules)
         findings = suppress.apply(findings, document.suppressions, pack, known, path)
-        return CheckResult(path, org, findings, tuple(split_lines(text)), document)
+        return CheckResult(path, org, findings, text, document)
 
 
 def check_bytes(data: bytes, path: str = "<bytes>", pack: RulePack | None = None) -> CheckResult:

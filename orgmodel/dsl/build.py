@@ -6,6 +6,7 @@ names a team where a role was expected.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from orgmodel.dsl.grammar import KINDS, KeySpec, is_identifier
@@ -163,10 +164,12 @@ class _Vacant:
 _VACANT = _Vacant()
 
 
-def build(document: Document, vocabulary: Vocabulary, path: str) -> tuple[Org, list[Problem]]:
-    """The model of a parsed file and the problems found while building it."""
+def build(document: Document | Iterable[Declaration], vocabulary: Vocabulary, path: str,
+          ) -> tuple[Org, list[Problem]]:
+    """The model of a parsed file (or of declarations as they are read) and the problems found."""
     reader = _Reader(vocabulary)
-    for declaration in document.declarations:
+    declarations = document.declarations if isinstance(document, Document) else document
+    for declaration in declarations:
         reader.declaration(declaration)
     reader.resolve()
     org = Org(path=path, name=reader.org_name, name_line=reader.org_line, **reader.entities)

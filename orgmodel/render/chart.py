@@ -58,7 +58,7 @@ class _Builder:
     def __init__(self, org: Org, findings: Sequence[Finding], exclusive: Collection[str],
                  options: ChartOptions, selection: Selection) -> None:
         self.org, self.options, self.selection = org, options, selection
-        self.exclusive = exclusive
+        self.holdings = cards.Holdings(org, exclusive)
         self.shown = set(selection.roles)
         self.by_role: dict[str, list[Finding]] = defaultdict(list)
         self.elsewhere: list[Finding] = []
@@ -83,7 +83,7 @@ class _Builder:
     def card(self, target: graphviz.Digraph, role: Role) -> None:
         name = node_name(role.id)
         findings = self.by_role.get(role.id, [])
-        badges = cards.badges(self.org, role, self.exclusive)
+        badges = self.holdings.badges(role)
         hidden = self.selection.hidden_below.get(role.id, 0)
         colour, width = cards.border(findings)
         style = "rounded,filled,dashed" if role.vacant else "rounded,filled"
@@ -127,27 +127,29 @@ class _Builder:
                         group=f"{manager}.stack.{group}")
 
     def cards(self, stacks: Mapping[str, list[list[str]]]) -> None:
-        roles = [self.org.roles[r] for r in self.selection.roles]
-        spines = [(m, g, leaves) for m, groups in stacks.items() for g, leaves in enumerate(groups)]
+        # Grouped once by team (a filter per team would be roles x teams).
+        members: dict[str | None, list[Role]] = defaultdict(list)
+        for role_id in self.selection.roles:
+            members[self.team_of(role_id)].append(self.org.roles[role_id])
+        spines: dict[str | None, list[tuple[str, int, list[str]]]] = defaultdict(list)
+        for manager, groups in stacks.items():
+            for group, leaves in enumerate(groups):
+                spines[self.team_of(leaves[0])].append((manager, group, leaves))
         for team in self.org.teams.values():
-            members = [r for r in roles if self.team_of(r.id) == team.id]
-            if not members:
+            if not members.get(team.id):
                 continue
             with self.graph.subgraph(name=f"cluster_{node_name(team.id)}") as cluster:
                 cluster.attr(label=f'<<FONT POINT-SIZE="10" COLOR="{theme.MUTED}"><B>{html_label(team.name)}</B></FONT>>',
                              style="rounded,dashed", color=theme.CLUSTER, id=f"team-{node_name(team.id)}",
                              labeljust="l", margin="12")
-                for role in members:
+                for role in members[team.id]:
                     self.card(cluster, role)
-                for manager, group, leaves in spines:
-                    if self.team_of(leaves[0]) == team.id:
-                        self.joints(cluster, manager, group, leaves)
-        for role in roles:
-            if self.team_of(role.id) is None:
-                self.card(self.graph, role)
-        for manager, group, leaves in spines:
-            if self.team_of(leaves[0]) is None:
-                self.joints(self.graph, manager, group, leaves)
+                for manager, group, leaves in spines.get(team.id, ()):
+                    self.joints(cluster, manager, group, leaves)
+        for role in members.get(None, ()):
+            self.card(self.graph, role)
+        for manager, group, leaves in spines.get(None, ()):
+            self.joints(self.graph, manager, group, leaves)
 
     def lines(self, stacks: Mapping[str, list[list[str]]]) -> None:
         for manager in self.selection.roles:

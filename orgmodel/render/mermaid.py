@@ -31,13 +31,14 @@ def build_mermaid(org: Org, findings: Sequence[Finding], exclusive: Collection[s
     for finding in findings if options.findings else ():
         if finding.entity in ids:
             by_role.setdefault(finding.entity, []).append(finding)
+    holdings = cards.Holdings(org, exclusive)
     out = ["flowchart TD"]
     if org.name:
         out.insert(0, f"---\ntitle: {mermaid(org.name)}\n---")
 
     def node(role_id: str) -> str:
         role = org.roles[role_id]
-        extra = [mermaid(b.text) for b in cards.badges(org, role, exclusive)]
+        extra = [mermaid(b.text) for b in holdings.badges(role)]
         codes = " ".join(dict.fromkeys(f.code for f in by_role.get(role_id, [])))
         if codes:
             extra.append(f"<small>{codes}</small>")
