@@ -305,3 +305,20 @@ def test_cli_render_errors(args: list[str], message: str) -> None:
 def test_missing_org_file() -> None:
     result = run_cli("render", "missing.org.txt")
     assert (result.returncode, result.stderr) == (2, "orgmodel: error: missing.org.txt: no such file or directory\n")
+
+
+def test_departments_only_when_asked_and_below_the_tree() -> None:
+    plain = parse(render(ACME))
+    assert not [i for i in groups(plain, "node") if i.startswith("department-")]
+    root = parse(render(ACME, departments=True))
+    nodes = groups(root, "node")
+
+    def lowest_y(node: ET.Element) -> float:
+        return max(float(t.get("y", "0")) for t in node.iter(f"{SVG}text"))
+
+    departments = {i: n for i, n in nodes.items() if i.startswith("department-")}
+    assert set(departments) == {"department-sales", "department-product"}
+    deepest_role = max(lowest_y(n) for i, n in nodes.items() if i not in departments)
+    assert all(lowest_y(n) > deepest_role for n in departments.values())
+    liaisons = groups(root, "liaison")
+    assert "liaison.cmo.sales" in liaisons and "liaison.ops.product" in liaisons

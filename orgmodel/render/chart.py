@@ -7,7 +7,7 @@ hang from a vertical spine instead of spreading into one wide row.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import defaultdict, deque
 from collections.abc import Collection, Mapping, Sequence
 
 import attrs
@@ -188,16 +188,36 @@ class _Builder:
             self.graph.edge(joint, leaf, id=f"line.{manager}.{leaf}", minlen="0")
             previous = joint
 
+    def deepest(self) -> str:
+        """A role on the lowest level of the chart (breadth first, so no recursion)."""
+        shown = self.selection.roles
+        level = {r: 0 for r in shown if self.org.roles[r].manager_id not in self.shown}
+        queue = deque(level)
+        last = shown[0]
+        while queue:
+            last = queue.popleft()
+            for child in self.org.direct_reports.get(last, ()):
+                if child in self.shown and child not in level:
+                    level[child] = level[last] + 1
+                    queue.append(child)
+        return last
+
     def departments(self) -> None:
         used = {v.text for r in self.selection.roles for v in self.org.roles[r].liaises_with}
         departments = [d for d in self.org.departments.values() if d.id in used]
         if not departments:
             return
+        # Liaison lines do not constrain the layout, so nothing would keep the
+        # departments off the top row: an invisible line from the deepest role
+        # puts their row under the tree.
+        anchor = self.deepest()
         with self.graph.subgraph() as row:
-            row.attr(rank="max")
+            row.attr(rank="same")
             for department in departments:
                 row.node(node_name(department.id), label=f"<{html_label(department.name)}>",
                          fillcolor=theme.DEPARTMENT_FILL, id=f"department-{department.id}")
+        for department in departments:
+            self.graph.edge(anchor, node_name(department.id), style="invis")
         for role_id in self.selection.roles:
             for department in self.org.roles[role_id].liaises_with:
                 if department.text in used and department.text in self.org.departments:
