@@ -79,7 +79,7 @@ def org_as_json(org_text: str) -> str:
     for kind in ("role", "kpi", "campaign", "team", "department"):
         entries = []
         for entity in org.entities(kind).values():
-            entry: dict[str, object] = {"id": entity.id, "text": getattr(entity, "title", None) or getattr(entity, "name")}
+            entry: dict[str, object] = {"id": entity.id, "text": getattr(entity, "title", None) or entity.name}
             for key in keys.get(kind, ()):
                 found = [getattr(v, "text", v) for v in values(entity, key)]
                 if found:

@@ -130,7 +130,7 @@ def _plant(lines: list[str], ids: dict[str, list[str]]) -> tuple[list[str], list
         'role loop1 "Brand Manager"', "  reports-to loop2", "  liaises-with sales",
         'role loop2 "Brand Manager"', "  reports-to loop1", "  liaises-with sales",
         'role stray "Marketing Specialist"', "  reports-to nobody",
-        f'role chanless "Email Lead"', f"  reports-to {manager}",
+        'role chanless "Email Lead"', f"  reports-to {manager}",
     ]
     planted = [
         ("RESP003", lead), ("KPI001", "orphan"), ("CAMP001", "leaderless"),

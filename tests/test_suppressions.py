@@ -28,7 +28,7 @@ CASES = [
     (f"# orgmodel: ignore[KPI001] above\n{KPI}\n", [("KPI001", 2), ("SUP002", 1)]),
     # Whole file.
     (f"# orgmodel: ignore-file[KPI001] KPIs are owned in the finance file\n{KPI}\nkpi j \"J\"\n", []),
-    (f"# orgmodel: ignore-file[KPI001] nothing to silence\nrole cmo \"CMO\"\n", [("SUP002", 1)]),
+    ("# orgmodel: ignore-file[KPI001] nothing to silence\nrole cmo \"CMO\"\n", [("SUP002", 1)]),
     # Malformed.
     (f"{KPI}  # orgmodel: ignore KPI001 forgot brackets\n", [("KPI001", 1), ("SUP003", 1)]),
     (f"{KPI}  # orgmodel: ignore[kpi001] lower case\n", [("KPI001", 1), ("SUP003", 1)]),

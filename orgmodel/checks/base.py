@@ -9,8 +9,9 @@ import attrs
 
 from orgmodel.finding import Severity
 
+from orgmodel.model import Entity, Org, Role, Value, values
+
 if TYPE_CHECKING:
-    from orgmodel.model import Org
     from orgmodel.vocabulary import Vocabulary
 
 Params = Mapping[str, Any]
@@ -50,6 +51,18 @@ class Param:
 
 
 CheckFunction = Callable[["Org", Params, "Vocabulary"], Iterator[Hit]]
+
+
+def named_roles(org: Org, entity_kind: str, attribute: str) -> Iterator[tuple[Entity, Value, Role]]:
+    """``(entity, value, role)`` for each value of ``attribute`` that names a declared role.
+
+    Values naming nothing are skipped: they are REF002's business.
+    """
+    for entity in org.entities(entity_kind).values():
+        for value in values(entity, attribute):
+            target = org.roles.get(value.text) if isinstance(value, Value) else None
+            if target is not None:
+                yield entity, value, target
 
 
 @attrs.frozen

@@ -8,27 +8,23 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from orgmodel.checks.base import CheckKind, Hit, Param, Params
-from orgmodel.model import Org, Value, values
+from orgmodel.checks.base import CheckKind, Hit, Param, Params, named_roles
+from orgmodel.model import Org, values
 from orgmodel.vocabulary import Vocabulary
 
 
 def check(org: Org, params: Params, vocabulary: Vocabulary) -> Iterator[Hit]:
     allowed = params["allowed"]
-    for entity in org.entities(params["entity"]).values():
+    for entity, value, target in named_roles(org, params["entity"], params["attribute"]):
         selector = values(entity, params["by"])
         if not selector or selector[0] not in allowed:
             continue
         by_value = str(selector[0])
-        for value in values(entity, params["attribute"]):
-            target = org.roles.get(value.text) if isinstance(value, Value) else None
-            if target is None:
-                continue
-            layer = target.layer or "none"
-            if layer not in allowed[by_value]:
-                yield Hit(entity.id, value.line, value.column, value.end_column,
-                          fields={"target": target.id, "layer": layer, "by_value": by_value,
-                                  "allowed": " or ".join(allowed[by_value])})
+        layer = target.layer or "none"
+        if layer not in allowed[by_value]:
+            yield Hit(entity.id, value.line, value.column, value.end_column,
+                      fields={"target": target.id, "layer": layer, "by_value": by_value,
+                              "allowed": " or ".join(allowed[by_value])})
 
 
 KIND = CheckKind(

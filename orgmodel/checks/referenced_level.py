@@ -8,23 +8,20 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from orgmodel.checks import where as role_filter
-from orgmodel.checks.base import CheckKind, Hit, Param, Params
-from orgmodel.model import Org, Role, Value, values
+from orgmodel.checks.base import CheckKind, Hit, Param, Params, named_roles
+from orgmodel.model import Org, Role
 from orgmodel.vocabulary import Vocabulary
 
 
 def check(org: Org, params: Params, vocabulary: Vocabulary) -> Iterator[Hit]:
     levels = params["levels"]
-    for entity in org.entities(params["entity"]).values():
+    for entity, value, target in named_roles(org, params["entity"], params["attribute"]):
+        if target.level in levels:
+            continue
         if isinstance(entity, Role) and not role_filter.matches(entity, params["where"], vocabulary):
             continue
-        for value in values(entity, params["attribute"]):
-            target = org.roles.get(value.text) if isinstance(value, Value) else None
-            if target is None or target.level in levels:
-                continue  # unresolved references are REF002's business
-            yield Hit(entity.id, value.line, value.column, value.end_column,
-                      fields={"target": target.id, "target_level": target.level,
-                              "levels": " or ".join(levels)})
+        yield Hit(entity.id, value.line, value.column, value.end_column,
+                  fields={"target": target.id, "target_level": target.level, "levels": " or ".join(levels)})
 
 
 KIND = CheckKind(

@@ -4,18 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from orgmodel.checks.base import CheckKind, Hit, Param, Params
-from orgmodel.model import Org, Value, values
+from orgmodel.checks.base import CheckKind, Hit, Param, Params, named_roles
+from orgmodel.model import Org
 from orgmodel.vocabulary import Vocabulary
 
 
 def check(org: Org, params: Params, vocabulary: Vocabulary) -> Iterator[Hit]:
-    for entity in org.entities(params["entity"]).values():
-        for value in values(entity, params["attribute"]):
-            target = org.roles.get(value.text) if isinstance(value, Value) else None
-            if target is not None and target.vacant:
-                yield Hit(entity.id, value.line, value.column, value.end_column,
-                          fields={"target": target.id})
+    for entity, value, target in named_roles(org, params["entity"], params["attribute"]):
+        if target.vacant:
+            yield Hit(entity.id, value.line, value.column, value.end_column, fields={"target": target.id})
 
 
 KIND = CheckKind(
