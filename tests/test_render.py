@@ -132,6 +132,7 @@ HOSTILE = (
     'role b "&amp; \\\\N \\\\G <IMG SRC=\\"/etc/passwd\\"/>"\n'
     '  person "]]></text><image href=\\"/etc/passwd\\"/>"\n'
     '  reports-to cmo\n'
+    '  team t\n'
     'team t "</TD></TR></TABLE>> shape=image image=\\"/etc/passwd\\" x=<"\n'
     'org "stylesheet=\\"evil.css\\" URL=\\"javascript:alert(1)\\""\n'
 )
@@ -148,6 +149,7 @@ def test_hostile_text_stays_text() -> None:
     assert '"]; x [image="/etc/passwd"' in words
     assert "<script>alert(1)</script>" in words
     assert '&amp; \\N \\G <IMG SRC="/etc/passwd"/>' in words
+    assert '</TD></TR></TABLE>> shape=image image="/etc/passwd" x=<' in words  # the team's cluster label
     assert not any(e.get("href") or e.get("{http://www.w3.org/1999/xlink}href") for e in root.iter())
     assert root.get("stylesheet") is None and b"<?xml-stylesheet" not in svg
     # In the DOT, user text appears only inside labels: no node has image, URL, shape=image ...
