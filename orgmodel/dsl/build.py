@@ -20,6 +20,10 @@ _CLASSES: dict[str, Any] = {
 }
 
 
+# The model field of each key: reports-to -> reports_to.
+_FIELD = {key: key.replace("-", "_") for spec in KINDS.values() for key in spec.keys}
+
+
 def _problem(code: str, message: str, token: Token, entity: str | None) -> Problem:
     return Problem(code, message, token.line, token.column, token.end_column, entity)
 
@@ -32,6 +36,7 @@ class _Reader:
         self.first_at: dict[str, int] = {}  # ID -> line of its first declaration
         self.references: list[tuple[Value, str, str]] = []  # value, expected kind, referrer
         self.entities: dict[str, dict[str, Any]] = {field: {} for field in ENTITY_FIELDS.values()}
+        self.identifiers: set[str] = set()  # words already found valid (IDs repeat)
         self.org_name: str | None = None
         self.org_line: int | None = None
 
@@ -77,25 +82,25 @@ class _Reader:
         for attribute in attributes:
             key = attribute.key.text
             spec = keys[key]
-            field = key.replace("-", "_")
-            if not spec.repeats:
-                if key in seen:
-                    self.problems.append(_problem(
-                        "SYN004", f"'{key}' is given twice for '{entity_id}' (first on line {seen[key]}); keep one",
-                        attribute.key, entity_id))
-                    continue
-                seen[key] = attribute.key.line
-                if len(attribute.values) > 1:
-                    self.problems.append(_problem(
-                        "SYN003", f"'{key}' takes one value, not {len(attribute.values)}",
-                        attribute.values[1], entity_id))
-                    continue
-            converted = [self.value(spec, key, token, entity_id) for token in attribute.values]
-            good = [value for value in converted if value is not None]
+            tokens = attribute.values
             if spec.repeats:
-                fields[field] = fields.get(field, ()) + tuple(good)
-            elif good:
-                self.single(fields, key, good[0])
+                field = _FIELD[key]
+                good = tuple(v for v in (self.value(spec, key, t, entity_id) for t in tokens) if v is not None)
+                fields[field] = fields[field] + good if field in fields else good
+                continue
+            if key in seen:
+                self.problems.append(_problem(
+                    "SYN004", f"'{key}' is given twice for '{entity_id}' (first on line {seen[key]}); keep one",
+                    attribute.key, entity_id))
+                continue
+            seen[key] = attribute.key.line
+            if len(tokens) > 1:
+                self.problems.append(_problem(
+                    "SYN003", f"'{key}' takes one value, not {len(tokens)}", tokens[1], entity_id))
+                continue
+            value = self.value(spec, key, tokens[0], entity_id)
+            if value is not None:
+                self.single(fields, key, value)
         return fields
 
     def single(self, fields: dict[str, Any], key: str, value: Any) -> None:
@@ -109,33 +114,39 @@ class _Reader:
 
     def value(self, spec: KeySpec, key: str, token: Token, entity_id: str) -> Any:
         """The model value of one token, or None after reporting why it is invalid."""
-        if spec.value == "string" or (spec.value == "person" and token.kind == "string"):
+        kind = spec.value
+        if kind == "ref" or kind == "word":  # the most common: checked first
+            if token.kind != "word":
+                return self.invalid(f"'{key}' takes a word or ID, not a quoted string", token, entity_id)
+            text = token.text
+            if text not in self.identifiers:
+                if not is_identifier(text):
+                    return self.invalid(
+                        f"'{text}' is not a valid {'ID' if kind == 'ref' else 'word'}: start "
+                        "with a letter, then use letters, digits, '-' or '_'", token, entity_id)
+                self.identifiers.add(text)
+            value = Value(text, token.line, token.column, token.end_column)
+            if kind == "ref":
+                assert spec.target is not None
+                self.references.append((value, spec.target, entity_id))
+            return value
+        if kind == "string" or (kind == "person" and token.kind == "string"):
             if token.kind == "string":
                 return token.text
             return self.invalid(f"'{key}' takes a quoted string, e.g. {key} \"TEXT\"", token, entity_id)
-        if spec.value == "person":
+        if kind == "person":
             if token.text == "vacant":
                 return _VACANT
             return self.invalid(
                 f"person is a quoted name or the word vacant, not '{token.text}'", token, entity_id)
         if token.kind != "word":
             return self.invalid(f"'{key}' takes a word or ID, not a quoted string", token, entity_id)
-        if spec.value in ("level", "layer", "scope"):
-            allowed = self.vocabulary.words(spec.value)
-            if token.text not in allowed:
-                return self.invalid(
-                    f"unknown {spec.value} '{token.text}'{did_you_mean(token.text, allowed)}; "
-                    f"use one of: {', '.join(allowed)}", token, entity_id)
-            return Value(token.text, token.line, token.column, token.end_column)
-        if not is_identifier(token.text):
+        allowed = self.vocabulary.words(kind)  # level, layer or scope
+        if token.text not in allowed:
             return self.invalid(
-                f"'{token.text}' is not a valid {'ID' if spec.value == 'ref' else 'word'}: start "
-                "with a letter, then use letters, digits, '-' or '_'", token, entity_id)
-        value = Value(token.text, token.line, token.column, token.end_column)
-        if spec.value == "ref":
-            assert spec.target is not None
-            self.references.append((value, spec.target, entity_id))
-        return value
+                f"unknown {kind} '{token.text}'{did_you_mean(token.text, allowed)}; "
+                f"use one of: {', '.join(allowed)}", token, entity_id)
+        return Value(token.text, token.line, token.column, token.end_column)
 
     def invalid(self, message: str, token: Token, entity_id: str) -> None:
         self.problems.append(_problem("SYN003", message, token, entity_id))

@@ -43,18 +43,22 @@ def simple_tokens(text: str, line: int) -> list[Token] | None:
     match = _SIMPLE.match(text)
     if match is None:
         return None
-    tokens = []
-    for group in ("a", "b", "c"):
-        start = match.start(group)
-        if start >= 0:
-            end = match.end(group)
-            tokens.append(Token("word", text[start:end], line, start + 1, end + 1))
-    start = match.start("string")
+    # Spans by group number (1 a, 2 b, 3 string, 4 c, 5 more): one call, not one per group.
+    regs = match.regs
+    start, end = regs[1]
+    tokens = [Token("word", text[start:end], line, start + 1, end + 1)]
+    start, end = regs[2]
     if start >= 0:
-        end = match.end("string")
+        tokens.append(Token("word", text[start:end], line, start + 1, end + 1))
+    start, end = regs[3]
+    if start >= 0:
         tokens.append(Token("string", text[start + 1 : end - 1], line, start + 1, end + 1))
-    elif match.end("more") > match.start("more"):
-        for item in _LIST_ITEM.finditer(text, match.start("more"), match.end("more")):
+        return tokens
+    start, end = regs[4]
+    tokens.append(Token("word", text[start:end], line, start + 1, end + 1))
+    start, end = regs[5]
+    if end > start:
+        for item in _LIST_ITEM.finditer(text, start, end):
             word = item.group()
             tokens.append(Token("comma" if word == "," else "word", word, line, item.start() + 1, item.end() + 1))
     return tokens

@@ -111,6 +111,9 @@ class _Builder:
                 key,
             )
             return
+        if len(tokens) == 2 and tokens[1].kind != "comma":  # the common `key value`
+            self.attributes.append(Attribute(key, (tokens[1],)))
+            return
         values = _values(tokens[1:], key, self.problems)
         if values is not None:
             self.attributes.append(Attribute(key, values))
