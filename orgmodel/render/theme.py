@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-FONT = "Lato"  # shipped by the font-lato package; see fonts.py
+FONT = "Lato,sans-serif"  # Lato measures (fonts.py); viewers without it fall back to a sans-serif
 
 # Card fill by layer ("none" = no layer given).
 LAYER_FILL: Mapping[str, str] = {
