@@ -324,3 +324,31 @@ def test_departments_only_when_asked_and_below_the_tree() -> None:
     assert all(lowest_y(n) > deepest_role for n in departments.values())
     liaisons = groups(root, "liaison")
     assert "liaison.cmo.sales" in liaisons and "liaison.ops.product" in liaisons
+
+
+def test_concurrent_renders_are_identical_and_leave_stderr_intact() -> None:
+    """Renders from several threads give the same bytes, and file descriptor 2 is restored.
+
+    (pygraphviz keeps the GIL inside Graphviz, so the engine's lock mostly
+    guards the process-wide stderr redirection that captures its messages.)
+    """
+    from concurrent.futures import ThreadPoolExecutor
+
+    before = os.fstat(2)
+    texts = [ACME, TROUBLED] * 4
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        outputs = list(pool.map(render, texts))
+    assert outputs[0::2] == [render(ACME)] * 4
+    assert outputs[1::2] == [render(TROUBLED)] * 4
+    after = os.fstat(2)
+    assert (after.st_dev, after.st_ino) == (before.st_dev, before.st_ino)
+
+
+def test_orthogonal_edges() -> None:
+    ortho = parse(render(ACME, splines="ortho"))
+    assert set(groups(ortho, "node")) == set(groups(parse(render(ACME)), "node"))
+    # Orthogonal routing draws only horizontal and vertical segments.
+    path = groups(ortho, "edge")["line.cmo.ops"].find(f"{SVG}path")
+    assert path is not None
+    points = [tuple(map(float, p.split(","))) for p in re.findall(r"-?[\d.]+,-?[\d.]+", path.get("d", ""))]
+    assert all(a[0] == b[0] or a[1] == b[1] for a, b in zip(points[::3], points[3::3]))
