@@ -152,15 +152,6 @@ def _write_report(path: Path, text: str, inputs: Sequence[str]) -> None:
         fail(str(error))
 
 
-def _output_path(org_file: str, output: str | None) -> str:
-    """Where a chart goes by default: the org file's name with .svg."""
-    if output is not None:
-        return output
-    name = Path(org_file).name
-    stem = name[: -len(".org.txt")] if name.endswith(".org.txt") else Path(name).stem
-    return str(Path(org_file).with_name(f"{stem}.svg"))
-
-
 @cli.command()
 @click.argument("org_files", nargs=-1, required=True)
 @click.option("-o", "--output", help="Output file, or - for standard output (one org file only).  "
@@ -194,11 +185,11 @@ def render(org_files: tuple[str, ...], output: str | None, output_format: str | 
     usage error or unreadable file.
     """
     from orgmodel.config import ConfigError
-    from orgmodel.files import OutputError, write_atomic
+    from orgmodel.files import OutputError
     from orgmodel.project import Project
     from orgmodel.render.chart import ChartOptions
     from orgmodel.render.engine import EngineError
-    from orgmodel.render.output import format_for, render_org
+    from orgmodel.render.output import FormatError, default_output, draw
     from orgmodel.render.selection import SelectionError
 
     if output is not None and len(org_files) > 1:
@@ -206,32 +197,23 @@ def render(org_files: tuple[str, ...], output: str | None, output_format: str | 
     options = ChartOptions(findings=not no_findings, departments="departments" in show, splines=splines,
                            root=root, depth=depth, stack_min=stack_min)
     project = Project(base=builtin_pack())
-    changed = []
+    changed = False
     for org_file in org_files:
-        target = _output_path(org_file, output)
-        chosen = output_format or ("svg" if target == "-" else format_for(Path(target)))
-        if chosen is None:
-            fail(f"cannot tell the format of {target} from its suffix; use --format svg|png|dot|mermaid")
-            return
         try:
-            result = project.check(Path(org_file), org_file)
-            exclusive = project.pack_for(project.settings_for(Path(org_file))).vocabulary.exclusive
-            data, messages = render_org(result.org, result.findings, exclusive, chosen, options, engine)
-            for message in messages:
-                click.echo(f"orgmodel: note: graphviz: {message}", err=True)
-            if target == "-":
-                click.get_binary_stream("stdout").write(data)
-                continue
-            if sync and Path(target).is_file() and Path(target).read_bytes() == data:
-                continue
-            write_atomic(Path(target), data, inputs=tuple(Path(f) for f in org_files))
-        except (OrgFileError, ConfigError, PackError, EngineError, SelectionError, OutputError) as error:
+            drawn = draw(project, org_file, output or default_output(org_file), output_format, options, engine,
+                         sync, inputs=org_files)
+        except (OrgFileError, ConfigError, PackError, EngineError, SelectionError, OutputError,
+                FormatError) as error:
             fail(str(error))
             return
-        changed.append(target)
-        verb = "updated" if sync else "wrote"
-        click.echo(f"orgmodel: {verb} {target} ({chosen}, {len(result.org.roles)} roles, "
-                   f"{len(result.findings)} findings)", err=True)
+        for message in drawn.messages:
+            click.echo(f"orgmodel: note: graphviz: {message}", err=True)
+        if drawn.target == "-":
+            click.get_binary_stream("stdout").write(drawn.data)
+        elif drawn.changed:
+            changed = True
+            click.echo(f"orgmodel: {'updated' if sync else 'wrote'} {drawn.target} ({drawn.output_format}, "
+                       f"{drawn.roles} roles, {drawn.findings} findings)", err=True)
     sys.exit(EXIT_FINDINGS if sync and changed else EXIT_CLEAN)
 
 
