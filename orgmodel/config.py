@@ -20,7 +20,8 @@ import attrs
 
 from orgmodel.api import is_directory
 from orgmodel.finding import SEVERITY_WORDS
-from orgmodel.rulepack import PackError, RulePack, load_packs, param_error
+from orgmodel.checks.params import param_error
+from orgmodel.rulepack import PackError, RulePack, load_packs
 
 CONFIG_NAMES = (".orgmodel.toml", "pyproject.toml", "setup.cfg")
 LIST_KEYS = ("select", "ignore", "rules", "include", "exclude")

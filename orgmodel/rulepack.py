@@ -17,8 +17,9 @@ from typing import Any
 
 import attrs
 
-from orgmodel.checks import CHECK_KINDS, where
-from orgmodel.checks.base import CheckKind, Param
+from orgmodel.checks import CHECK_KINDS
+from orgmodel.checks.base import CheckKind
+from orgmodel.checks.params import levels_error, param_error
 from orgmodel.finding import SEVERITY_WORDS, Severity
 from orgmodel.vocabulary import TitleLevel, Vocabulary
 
@@ -27,7 +28,6 @@ RULE_KEYS = {
     "code", "name", "severity", "kind", "summary", "source", "principle",
     "why", "fix", "params", "message", "example",
 }
-ENTITY_KINDS = ("role", "kpi", "campaign")
 
 
 class PackError(Exception):
@@ -102,44 +102,6 @@ class _File:
         return PackError(self.path, self.line_of(code, key, table), message)
 
 
-def _check_type(param: Param, value: Any) -> bool:
-    def strings(items: Any) -> bool:
-        return isinstance(items, list) and all(isinstance(i, str) for i in items)
-
-    return {
-        "int": lambda: isinstance(value, int) and not isinstance(value, bool),
-        "str": lambda: isinstance(value, str),
-        "words": lambda: strings(value),
-        "table": lambda: isinstance(value, dict) and all(strings(v) for v in value.values()),
-        "pairs": lambda: isinstance(value, list) and all(strings(v) for v in value),
-        "where": lambda: isinstance(value, dict),
-        "severity": lambda: value in SEVERITY_WORDS,
-        "entity": lambda: value in ENTITY_KINDS,
-    }[param.type]()
-
-
-_TYPE_WORDS = {
-    "int": "a whole number", "str": "a string", "words": "a list of strings",
-    "table": "a table of lists of strings", "pairs": "a list of lists of strings",
-    "where": "a table", "severity": f"one of {', '.join(SEVERITY_WORDS)}",
-    "entity": f"one of {', '.join(ENTITY_KINDS)}",
-}
-
-
-def param_error(kind: CheckKind, name: str, value: Any, vocabulary: Vocabulary) -> str | None:
-    """Why ``value`` is not a valid parameter ``name`` of ``kind``, or None when it is."""
-    param = kind.params.get(name)
-    if param is None:
-        return f"unknown parameter '{name}' for kind {kind.name} (allowed: {', '.join(kind.params) or 'none'})"
-    if not _check_type(param, value):
-        return f"parameter '{name}' must be {_TYPE_WORDS[param.type]}"
-    if param.type == "where":
-        return _where_error(value, vocabulary)
-    if name == "levels":
-        return _levels_error("levels", value, vocabulary)
-    return None
-
-
 def _params(file: _File, code: str, kind: CheckKind, given: Any, vocabulary: Vocabulary) -> dict[str, Any]:
     if not isinstance(given, dict):
         raise file.error(f"rule {code}: params must be a table", code, "params")
@@ -155,35 +117,6 @@ def _params(file: _File, code: str, kind: CheckKind, given: Any, vocabulary: Voc
                 raise file.error(f"rule {code}: kind {kind.name} needs parameter '{name}'", code, "params")
             params[name] = param.default
     return params
-
-
-def _levels_error(key: str, levels: Iterable[str], vocabulary: Vocabulary) -> str | None:
-    for level in levels:
-        if level not in vocabulary.levels:
-            return f"'{level}' in {key} is not a level (levels: {', '.join(vocabulary.levels)})"
-    return None
-
-
-def _where_error(value: dict[str, Any], vocabulary: Vocabulary) -> str | None:
-    for key, condition in value.items():
-        if key not in where.KEYS:
-            return f"unknown where-key '{key}' (allowed: {', '.join(where.KEYS)})"
-        if key == "vacant":
-            if not isinstance(condition, bool):
-                return "where.vacant must be true or false"
-        elif key == "min-level":
-            if not isinstance(condition, str):
-                return "where.min-level must be a level"
-            error = _levels_error("where.min-level", [condition], vocabulary)
-            if error:
-                return error
-        elif not (isinstance(condition, list) and all(isinstance(c, str) for c in condition)):
-            return f"where.{key} must be a list of strings"
-        elif key == "level":
-            error = _levels_error("where.level", condition, vocabulary)
-            if error:
-                return error
-    return None
 
 
 def _messages(file: _File, code: str, kind: CheckKind, given: Any) -> dict[str, str]:
@@ -262,7 +195,7 @@ def _vocabulary(file: _File, raw: Any) -> Vocabulary:
     except (KeyError, TypeError) as error:
         raise file.error(f"vocabulary: missing or malformed {error}", key="vocabulary", table="vocabulary") from None
     for row in vocabulary.title_levels:
-        error = _levels_error("title-level", [row.level], vocabulary)
+        error = levels_error("title-level", [row.level], vocabulary)
         if error:
             raise file.error(f"vocabulary: {error}", key="level", table="vocabulary")
     return vocabulary
