@@ -125,8 +125,10 @@ def check(paths: tuple[str, ...], output_format: str | None, output_file: str | 
         fail(str(error))
     for error in errors:
         click.echo(f"orgmodel: error: {error}", err=True)
-    if not results and not errors:
-        fail(f"no org files (*.org.txt or org.txt) found in: {', '.join(paths)}")
+    if not results:
+        if not errors:
+            fail(f"no org files (*.org.txt or org.txt) found in: {', '.join(paths)}")
+        sys.exit(EXIT_USAGE)  # nothing was checked: no report that could read as "all passed"
     rules = {code: rule for pack in project.packs() for code, rule in pack.rules.items()}
     chosen = output_format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     if output_file is not None:

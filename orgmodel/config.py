@@ -46,6 +46,8 @@ class Settings:
     per_file_ignores: Mapping[str, tuple[str, ...]] = attrs.field(factory=dict)  # glob -> codes
     include: tuple[str, ...] = DEFAULT_INCLUDE
     exclude: tuple[str, ...] = ()
+    # Keys whose value came from the command line, so errors name the option.
+    from_options: frozenset[str] = frozenset()
 
     @property
     def root(self) -> Path:
@@ -201,8 +203,12 @@ def configure_pack(base: RulePack, settings: Settings) -> RulePack:
     except PackError as error:
         raise ConfigError(str(error)) from None
     known = frozenset(pack.rules)
-    _check_codes(settings.select or (), known, f"{label}: select")
-    _check_codes(settings.ignore, known, f"{label}: ignore")
+
+    def where(key: str) -> str:
+        return f"--{key}" if key in settings.from_options else f"{label}: {key}"
+
+    _check_codes(settings.select or (), known, where("select"))
+    _check_codes(settings.ignore, known, where("ignore"))
     for glob, codes in settings.per_file_ignores.items():
         _check_codes(codes, known, f"{label}: per-file-ignores.{glob}")
     rules = dict(pack.rules)

@@ -53,6 +53,8 @@ class Project:
                 ignore=o.ignore if o.ignore is not None else settings.ignore,
                 fail_on=o.fail_on or settings.fail_on,
                 rules=settings.rules + o.rules,
+                from_options=frozenset(key for key, value in (("select", o.select), ("ignore", o.ignore))
+                                       if value is not None),
             )
         return self._settings[source]
 

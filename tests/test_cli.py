@@ -93,6 +93,11 @@ def test_fifo_does_not_hang(tmp_path: Path) -> None:
     assert "Traceback" not in result.stderr
 
 
+def test_nothing_checked_prints_no_report() -> None:
+    result = run_cli("check", "nope.org.txt")
+    assert (result.returncode, result.stdout) == (2, "")
+
+
 def test_usage_errors_exit_2() -> None:
     assert run_cli("check").returncode == 2
     assert run_cli("check", "--format", "xml", "examples/acme.org.txt").returncode == 2
