@@ -143,3 +143,13 @@ def test_statistics_quiet_exit_zero() -> None:
     assert not quiet.stdout.splitlines()[-1].startswith("Found")
     assert run_cli("check", "--exit-zero", TROUBLED).returncode == 0
     assert run_cli("check", "--exit-zero", "missing.org.txt").returncode == 2
+
+
+def test_sarif_uris_are_relative_to_the_repository(tmp_path: Path) -> None:
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "orgs" / "emea").mkdir(parents=True)
+    org = tmp_path / "orgs" / "emea" / "team.org.txt"
+    org.write_text('kpi k "K"\n')
+    log = sarif_of("team.org.txt", cwd=tmp_path / "orgs" / "emea")
+    uris = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in log["runs"][0]["results"]}
+    assert uris == {"orgs/emea/team.org.txt"}

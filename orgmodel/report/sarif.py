@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import Counter
+from pathlib import Path
 from typing import Any
 
 from orgmodel import __version__, docs
@@ -28,6 +29,19 @@ def _rule(rule: Rule) -> dict[str, Any]:
     }
 
 
+def repository_uri(path: str) -> str:
+    """``path`` relative to the repository root (the nearest folder above with ``.git``).
+
+    GitHub code scanning resolves result URIs against the repository, so a
+    check run from a subfolder must not report paths relative to that folder.
+    """
+    absolute = Path(path).resolve()
+    for folder in absolute.parents:
+        if (folder / ".git").exists():
+            return absolute.relative_to(folder).as_posix()
+    return path.replace("\\", "/")
+
+
 def fingerprint(finding: Finding, line_text: str, occurrence: int) -> str:
     """Stable under edits elsewhere: hashes what the finding is about, not where the line is."""
     key = "\0".join((finding.code, finding.entity or "", " ".join(line_text.split())))
@@ -39,6 +53,7 @@ def render(report: Report) -> str:
     index = {code: i for i, code in enumerate(codes)}
     results = []
     for result in sorted(report.results, key=lambda r: r.path):
+        uri = repository_uri(result.path)
         seen: Counter[tuple[str, str, str]] = Counter()
         for f in sorted(result.findings):
             text = result.lines[f.line - 1] if 0 < f.line <= len(result.lines) else ""
@@ -49,7 +64,7 @@ def render(report: Report) -> str:
                 "level": _LEVEL[f.severity],
                 "message": {"text": f.message},
                 "locations": [{"physicalLocation": {
-                    "artifactLocation": {"uri": f.path.replace("\\", "/")},
+                    "artifactLocation": {"uri": uri},
                     "region": {"startLine": f.line, "startColumn": f.column, "endLine": f.line,
                                "endColumn": max(f.end_column, f.column + 1)},
                 }}],
