@@ -126,11 +126,12 @@ class _Builder:
         return stacks
 
     def joints(self, target: graphviz.Digraph, manager: str, group: int, leaves: Sequence[str]) -> None:
-        for index, _ in enumerate(leaves):
-            joint = _joint(manager, group, index)
-            # One group per spine keeps it a straight vertical line.
-            target.node(joint, label="", shape="point", width="0.02", height="0.02", color=theme.TREE_EDGE,
-                        group=f"{manager}.stack.{group}")
+        # The joints' shared look as defaults of their own subgraph: thousands of
+        # points then state only their group (one group per spine keeps it straight).
+        with target.subgraph() as points:
+            points.attr("node", label="", shape="point", width="0.02", height="0.02", color=theme.TREE_EDGE)
+            for index, _ in enumerate(leaves):
+                points.node(_joint(manager, group, index), group=f"{manager}.stack.{group}")
 
     def cards(self, stacks: Mapping[str, list[list[str]]]) -> None:
         # Grouped once by team (a filter per team would be roles x teams).
