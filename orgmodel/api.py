@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import contextlib
+import fnmatch
 import functools
 import gc
 import os
@@ -27,8 +28,8 @@ from orgmodel.finding import Finding
 from orgmodel.model import Org
 from orgmodel.rulepack import RulePack, load_builtin
 
-ORG_FILE_SUFFIX = ".org.txt"
-ORG_FILE_NAME = "org.txt"
+# What a directory check picks up unless a configuration says otherwise.
+ORG_FILE_PATTERNS = ("*.org.txt", "org.txt")
 _SKIPPED_FOLDERS = {"node_modules", "__pycache__"}
 
 
@@ -153,7 +154,7 @@ def check_file(path: str | os.PathLike[str], pack: RulePack | None = None,
 
 
 def is_org_file(path: Path) -> bool:
-    return path.name == ORG_FILE_NAME or path.name.endswith(ORG_FILE_SUFFIX)
+    return any(fnmatch.fnmatch(path.name, pattern) for pattern in ORG_FILE_PATTERNS)
 
 
 def find_org_files(paths: Iterable[str], wanted: Callable[[Path], bool] = is_org_file,

@@ -11,8 +11,9 @@ from pathlib import Path
 import click
 
 from orgmodel import __version__, docs
-from orgmodel.api import OrgFileError
+from orgmodel.api import ORG_FILE_PATTERNS, OrgFileError
 from orgmodel.finding import SEVERITY_WORDS
+from orgmodel.render import ENGINES, FORMATS
 from orgmodel.report import FORMAT_NAMES
 from orgmodel.rulepack import PackError, RulePack, load_builtin
 from orgmodel.suggest import did_you_mean
@@ -127,7 +128,7 @@ def check(paths: tuple[str, ...], output_format: str | None, output_file: str | 
         click.echo(f"orgmodel: error: {error}", err=True)
     if not results:
         if not errors:
-            fail(f"no org files (*.org.txt or org.txt) found in: {', '.join(paths)}")
+            fail(f"no org files ({' or '.join(ORG_FILE_PATTERNS)}) found in: {', '.join(paths)}")
         sys.exit(EXIT_USAGE)  # nothing was checked: no report that could read as "all passed"
     rules = {code: rule for pack in project.packs() for code, rule in pack.rules.items()}
     chosen = output_format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
@@ -158,11 +159,11 @@ def _write_report(path: Path, text: str, inputs: Sequence[str]) -> None:
 @click.argument("org_files", nargs=-1, required=True)
 @click.option("-o", "--output", help="Output file, or - for standard output (one org file only).  "
               "[default: each org file's name with .svg]")
-@click.option("--format", "output_format", type=click.Choice(["svg", "png", "dot", "mermaid"]),
+@click.option("--format", "output_format", type=click.Choice(FORMATS),
               help="Output format.  [default: from the output's suffix, else svg]")
 @click.option("--sync", is_flag=True, help="Write a chart only when it changed, and exit 1 if any did "
               "(for the pre-commit hook that keeps committed charts up to date).")
-@click.option("--engine", type=click.Choice(["embedded", "system"]), default="embedded", show_default=True,
+@click.option("--engine", type=click.Choice(ENGINES), default="embedded", show_default=True,
               help="embedded: the Graphviz inside the pygraphviz wheel (same output everywhere); "
                    "system: a `dot` on PATH.")
 @click.option("--no-findings", is_flag=True, help="Do not draw findings on the chart.")

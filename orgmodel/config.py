@@ -18,7 +18,7 @@ from typing import Any
 
 import attrs
 
-from orgmodel.api import is_directory
+from orgmodel.api import ORG_FILE_PATTERNS, is_directory
 from orgmodel.finding import SEVERITY_WORDS
 from orgmodel.checks.params import param_error
 from orgmodel.rulepack import PackError, RulePack, load_packs
@@ -27,7 +27,6 @@ CONFIG_NAMES = (".orgmodel.toml", "pyproject.toml", "setup.cfg")
 LIST_KEYS = ("select", "ignore", "rules", "include", "exclude")
 TABLE_KEYS = ("severity", "params", "per-file-ignores")
 KEYS = (*LIST_KEYS, *TABLE_KEYS, "fail-on")
-DEFAULT_INCLUDE = ("*.org.txt", "org.txt")
 
 
 class ConfigError(Exception):
@@ -44,7 +43,7 @@ class Settings:
     params: Mapping[str, Mapping[str, Any]] = attrs.field(factory=dict)  # code -> {param: value}
     rules: tuple[Path, ...] = ()  # extra rule packs
     per_file_ignores: Mapping[str, tuple[str, ...]] = attrs.field(factory=dict)  # glob -> codes
-    include: tuple[str, ...] = DEFAULT_INCLUDE
+    include: tuple[str, ...] = ORG_FILE_PATTERNS
     exclude: tuple[str, ...] = ()
     # Keys whose value came from the command line, so errors name the option.
     from_options: frozenset[str] = frozenset()

@@ -1,1 +1,8 @@
-"""Drawing an org: the model and its findings to DOT, Mermaid, SVG and PNG."""
+"""Drawing an org: the model and its findings to DOT, Mermaid, SVG and PNG.
+
+Kept free of imports: the command line reads these names to build its
+options without loading Graphviz.
+"""
+
+FORMATS = ("svg", "png", "dot", "mermaid")
+ENGINES = ("embedded", "system")  # embedded: the Graphviz in the pygraphviz wheel

@@ -12,7 +12,6 @@ from collections.abc import Iterator
 
 from orgmodel.render import fonts
 
-ENGINES = ("embedded", "system")
 _LOCK = threading.Lock()  # Graphviz keeps global state: one render at a time
 # Noise from the libraries under Graphviz, not about the chart.
 _NOISE = re.compile(r"^(Fontconfig (warning|error)|\(process:\d+\): Pango|\s*$)")

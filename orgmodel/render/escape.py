@@ -1,7 +1,7 @@
 """The one place where text from an org file is made safe for a chart.
 
 Every user string (titles, names, messages) reaches DOT, SVG or Mermaid only
-through these functions, and only as a label or tooltip, never as another
+through these functions, and only as a label or the SVG ``<title>``, never as another
 attribute: Graphviz passes attributes such as ``stylesheet``, ``URL`` and
 ``fontname`` through unescaped and reads files named by ``image``.
 """
@@ -41,15 +41,6 @@ def html_label(text: str, limit: int = LABEL_TEXT_LIMIT) -> str:
     Long text is shortened so that no label can exceed Graphviz's limit.
     """
     return html.escape(shorten(clean(text), limit), quote=True).replace("\\", "\\\\")
-
-
-def esc_string(text: str) -> str:
-    """Text for a Graphviz escString attribute (tooltip): backslashes doubled.
-
-    Otherwise ``\\N``, ``\\G`` or ``\\n`` in a title would be expanded by
-    Graphviz; quoting itself is left to the graphviz package.
-    """
-    return clean(text).replace("\\", "\\\\")
 
 
 def mermaid(text: str, limit: int = LABEL_TEXT_LIMIT) -> str:

@@ -11,10 +11,10 @@ from orgmodel.files import write_atomic
 from orgmodel.finding import Finding
 from orgmodel.model import Org
 from orgmodel.project import Project
+from orgmodel.render import FORMATS
 from orgmodel.render.chart import ChartOptions, build_chart
 from orgmodel.render.mermaid import build_mermaid
 
-FORMATS = ("svg", "png", "dot", "mermaid")
 SUFFIXES: Mapping[str, str] = {
     ".svg": "svg", ".png": "png", ".dot": "dot", ".gv": "dot", ".mmd": "mermaid", ".mermaid": "mermaid",
 }
@@ -75,7 +75,7 @@ def draw(project: Project, org_file: str, target: str, output_format: str | None
     """
     chosen = output_format or ("svg" if target == "-" else format_for(Path(target)))
     if chosen is None:
-        raise FormatError(f"cannot tell the format of {target} from its suffix; use --format svg|png|dot|mermaid")
+        raise FormatError(f"cannot tell the format of {target} from its suffix; use --format {'|'.join(FORMATS)}")
     result = project.check(Path(org_file), org_file)
     exclusive = project.pack_for(project.settings_for(Path(org_file))).vocabulary.exclusive
     data, messages = render_org(result.org, result.findings, exclusive, chosen, options, engine)
