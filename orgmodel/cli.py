@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 from collections.abc import Sequence
@@ -10,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from orgmodel import __version__, docs
+from orgmodel import __version__
 from orgmodel.api import ORG_FILE_PATTERNS, OrgFileError
 from orgmodel.finding import SEVERITY_WORDS
 from orgmodel.render import ENGINES, FORMATS
@@ -102,7 +101,7 @@ def check(paths: tuple[str, ...], output_format: str | None, output_file: str | 
     """
     from orgmodel.config import ConfigError
     from orgmodel.project import Overrides, Project
-    from orgmodel.report import Report, formatters
+    from orgmodel.report import Report, formatter
     from orgmodel.report import statistics as statistics_format
 
     overrides = Overrides(config=Path(config_file) if config_file else None, isolated=isolated,
@@ -133,14 +132,14 @@ def check(paths: tuple[str, ...], output_format: str | None, output_file: str | 
     rules = {code: rule for pack in project.packs() for code, rule in pack.rules.items()}
     chosen = output_format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     if output_file is not None:
-        _write_report(Path(output_file), formatters()[chosen](Report(results, rules)), paths)
+        _write_report(Path(output_file), formatter(chosen)(Report(results, rules)), paths)
         chosen = "text"
     terminal = Report(results, rules, color=_color(color) and chosen == "text", quiet=quiet)
     if statistics:
         click.echo(statistics_format.render(terminal), nl=False)
     else:
         # color=: click would strip the styles we chose to add when stdout is not a terminal.
-        click.echo(formatters()[chosen](terminal), nl=False, color=terminal.color)
+        click.echo(formatter(chosen)(terminal), nl=False, color=terminal.color)
     if errors:
         sys.exit(EXIT_USAGE)
     sys.exit(EXIT_FINDINGS if failed and not exit_zero else EXIT_CLEAN)
@@ -241,6 +240,10 @@ _PACK_OPTION = click.option("--rules", "rule_packs", multiple=True, type=click.P
 @_PACK_OPTION
 def list_rules(output_format: str, rule_packs: tuple[str, ...]) -> None:
     """List every rule: code, severity, name and what it finds."""
+    import json
+
+    from orgmodel import docs
+
     pack = _pack_with(rule_packs)
     if output_format == "markdown":
         click.echo(docs.rules_markdown(pack), nl=False)
@@ -259,6 +262,8 @@ def list_rules(output_format: str, rule_packs: tuple[str, ...]) -> None:
 @_PACK_OPTION
 def explain(code: str, rule_packs: tuple[str, ...]) -> None:
     """Explain one rule: what it checks, why, its source, an example and the fix."""
+    from orgmodel import docs
+
     pack = _pack_with(rule_packs)
     rule = pack.rules.get(code.upper())
     if rule is None:

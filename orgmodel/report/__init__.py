@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable, Mapping, Sequence
 
 import attrs
@@ -22,21 +23,26 @@ class Report:
 Formatter = Callable[[Report], str]
 
 
+# Format name -> the module whose ``render`` writes it.
+_MODULES: Mapping[str, str] = {
+    "text": "text_format",
+    "json": "json_format",
+    "json-lines": "json_lines",
+    "sarif": "sarif",
+    "github": "github",
+    "junit": "junit",
+}
+FORMAT_NAMES = tuple(_MODULES)
+
+
+def formatter(name: str) -> Formatter:
+    """The formatter of one format, imported on demand: a text check loads no SARIF, XML or hashing."""
+    return importlib.import_module(f"orgmodel.report.{_MODULES[name]}").render
+
+
 def formatters() -> Mapping[str, Formatter]:
-    """Format name -> formatter; imported on demand so that a text check loads only text."""
-    from orgmodel.report import github, json_format, json_lines, junit, sarif, text_format
-
-    return {
-        "text": text_format.render,
-        "json": json_format.render,
-        "json-lines": json_lines.render,
-        "sarif": sarif.render,
-        "github": github.render,
-        "junit": junit.render,
-    }
-
-
-FORMAT_NAMES = ("text", "json", "json-lines", "sarif", "github", "junit")
+    """Every format's formatter, by name."""
+    return {name: formatter(name) for name in FORMAT_NAMES}
 
 
 def all_findings(report: Report) -> list[Finding]:
