@@ -352,3 +352,58 @@ def test_orthogonal_edges() -> None:
     assert path is not None
     points = [tuple(map(float, p.split(","))) for p in re.findall(r"-?[\d.]+,-?[\d.]+", path.get("d", ""))]
     assert all(a[0] == b[0] or a[1] == b[1] for a, b in zip(points[::3], points[3::3]))
+
+
+# (name, how DOT must write it): bare where DOT allows, quoted otherwise.
+DOT_NAMES = [
+    ("cmo", "cmo"),
+    ("lead_seo2", "lead_seo2"),
+    ("lead-seo", '"lead-seo"'),  # a hyphen ends a bare ID
+    ("mgr.stack.0.1", '"mgr.stack.0.1"'),  # spine joints
+    ("graph", '"graph"'),  # DOT keywords, in any case
+    ("Node", '"Node"'),
+    ("12", "12"),
+    ("-0.5", "-0.5"),
+    ("1.2.3", '"1.2.3"'),
+    ("#94a3b8", '"#94a3b8"'),
+    ("Lato,sans-serif", '"Lato,sans-serif"'),
+    ("café", '"café"'),
+    ("", '""'),
+    ('say "hi"', '"say \\"hi\\""'),
+    ("back\\slash", '"back\\slash"'),  # DOT keeps a backslash as written
+    ("<<B>bold</B>>", "<<B>bold</B>>"),  # HTML-like labels pass as written
+]
+
+
+@pytest.mark.parametrize(("name", "written"), DOT_NAMES)
+def test_dot_quoting(name: str, written: str) -> None:
+    from orgmodel.render.dot import quote
+
+    assert quote(name) == written
+
+
+def test_dot_refuses_a_string_it_cannot_write() -> None:
+    from orgmodel.render.dot import quote
+
+    with pytest.raises(ValueError, match="DOT string"):
+        quote("ends with \\")
+
+
+def test_dot_names_read_back_by_graphviz() -> None:
+    """Every awkward name survives a round trip through the real Graphviz parser."""
+    import pygraphviz
+
+    from orgmodel.render.dot import Graph
+
+    graph = Graph("t", node_attr={"shape": "box"})
+    names = [name for name, _ in DOT_NAMES if name and not name.startswith("<")]  # Graphviz has no unnamed nodes
+    with graph.subgraph("cluster_x") as cluster:
+        cluster.attr(label="a \"quoted\" label")
+        for name in names:
+            cluster.node(name, label=f"<{name.replace('&', '&amp;').replace('<', '&lt;')}>", id="n")
+    graph.edge("cmo", "lead-seo", minlen="0")
+    parsed = pygraphviz.AGraph(string=graph.source)
+    assert sorted(parsed.nodes()) == sorted(names)
+    assert parsed.get_subgraph("cluster_x").graph_attr["label"] == 'a "quoted" label'
+    assert parsed.get_edge("cmo", "lead-seo").attr["minlen"] == "0"
+    assert parsed.node_attr["shape"] == "box"

@@ -1,4 +1,4 @@
-"""Model and findings to a Graphviz graph (DOT), built with the graphviz package.
+"""Model and findings to a Graphviz graph (DOT).
 
 The tree is top-down with reports in file order (``ordering=out``); dotted
 lines do not move it (``constraint=false``); a manager's many leaf reports
@@ -11,12 +11,12 @@ from collections import defaultdict, deque
 from collections.abc import Collection, Mapping, Sequence
 
 import attrs
-import graphviz
 
 from orgmodel.dsl.grammar import is_identifier
 from orgmodel.finding import Finding
 from orgmodel.model import Org, Role
 from orgmodel.render import cards, header, theme
+from orgmodel.render.dot import Graph
 from orgmodel.render.escape import html_label
 from orgmodel.render.selection import Selection, select
 
@@ -68,7 +68,7 @@ class _Builder:
             else:
                 self.elsewhere.append(finding)
         self.tooltips: dict[str, str] = {}
-        self.graph = graphviz.Digraph(
+        self.graph = Graph(
             name="orgmodel",
             graph_attr={
                 "rankdir": "TB", "newrank": "true", "ordering": "out", "splines": options.splines,
@@ -82,7 +82,7 @@ class _Builder:
             edge_attr={"color": theme.TREE_EDGE, "arrowhead": "none", "penwidth": "1.2", "class": "reports"},
         )
 
-    def card(self, target: graphviz.Digraph, role: Role) -> None:
+    def card(self, target: Graph, role: Role) -> None:
         name = node_name(role.id)
         findings = self.by_role.get(role.id, [])
         badges = self.holdings.badges(role)
@@ -125,7 +125,7 @@ class _Builder:
                 stacks[manager] = chosen
         return stacks
 
-    def joints(self, target: graphviz.Digraph, manager: str, group: int, leaves: Sequence[str]) -> None:
+    def joints(self, target: Graph, manager: str, group: int, leaves: Sequence[str]) -> None:
         # The joints' shared look as defaults of their own subgraph: thousands of
         # points then state only their group (one group per spine keeps it straight).
         with target.subgraph() as points:
