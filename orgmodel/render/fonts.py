@@ -10,10 +10,9 @@ engine sees the same font files on every machine. Characters that Lato lacks
 
 from __future__ import annotations
 
-import hashlib
 import os
 import tempfile
-from importlib import resources
+import zlib
 from pathlib import Path
 
 _CONFIG = """<?xml version="1.0"?>
@@ -26,13 +25,15 @@ _CONFIG = """<?xml version="1.0"?>
 
 
 def font_folder() -> Path:
-    return Path(str(resources.files("font_lato") / "files"))
+    import font_lato
+
+    return Path(font_lato.font_directory)
 
 
 def configure() -> Path:
     """Write (once) and select the fontconfig file; returns its path."""
     fonts = font_folder()
-    key = hashlib.sha256(str(fonts).encode()).hexdigest()[:12]
+    key = f"{zlib.crc32(str(fonts).encode()):08x}"  # one configuration per font folder
     folder = Path(tempfile.gettempdir()) / f"orgmodel-fontconfig-{os.getuid() if hasattr(os, 'getuid') else 0}-{key}"
     config = folder / "fonts.conf"
     text = _CONFIG.format(fonts=fonts, cache=folder / "cache")

@@ -13,7 +13,6 @@ from orgmodel.model import Org
 from orgmodel.project import Project
 from orgmodel.render import FORMATS
 from orgmodel.render.chart import ChartOptions, build_chart
-from orgmodel.render.mermaid import build_mermaid
 
 SUFFIXES: Mapping[str, str] = {
     ".svg": "svg", ".png": "png", ".dot": "dot", ".gv": "dot", ".mmd": "mermaid", ".mermaid": "mermaid",
@@ -29,6 +28,8 @@ def render_org(org: Org, findings: Sequence[Finding], exclusive: Collection[str]
                options: ChartOptions = ChartOptions(), engine: str = "embedded") -> tuple[bytes, list[str]]:
     """``(bytes, engine messages)`` of the chart of ``org`` in ``output_format``."""
     if output_format == "mermaid":
+        from orgmodel.render.mermaid import build_mermaid
+
         return build_mermaid(org, findings, exclusive, options).encode("utf-8"), []
     chart = build_chart(org, findings, exclusive, options)
     if output_format == "dot":
