@@ -56,4 +56,8 @@ def test_bench_prints_every_figure_with_a_ratio(capsys: pytest.CaptureFixture[st
     for row in rows:
         assert re.search(r"\d+\.\d\d\s+<= [\d.]+\s+(PASS|FAIL)$", row), row
     assert status == (1 if any(row.endswith("FAIL") for row in rows) else 0)
+    references = [line for line in out.splitlines() if line.endswith(" ref")]
+    assert len(references) == 4
+    for row in references:
+        assert re.match(r"ref: .*\s\d+\.\d\d\s+-\s+ref$", row), row
     assert re.search(r"^\d passed, \d failed$", out, re.M)
