@@ -61,3 +61,49 @@ def test_bench_prints_every_figure_with_a_ratio(capsys: pytest.CaptureFixture[st
     for row in references:
         assert re.match(r"ref: .*\s\d+\.\d\d\s+-\s+ref$", row), row
     assert re.search(r"^\d passed, \d failed$", out, re.M)
+
+
+# Runs the command as the console script does, then lists sys.modules at its exit.
+_LIST_MODULES = """
+import os, sys
+from orgmodel.cli import main
+fast_exit = os._exit
+def listing_exit(status):
+    sys.stderr.write("\\nMODULES " + " ".join(sys.modules) + "\\n")
+    sys.stderr.flush()
+    fast_exit(status)
+os._exit = listing_exit
+sys.argv[0] = "orgmodel"
+main()
+"""
+
+
+def _imported(*args: str) -> set[str]:
+    """The modules the command imports by the time it exits."""
+    import subprocess
+
+    done = subprocess.run([sys.executable, "-c", _LIST_MODULES, *args], cwd=REPO,
+                          capture_output=True, text=True, timeout=60)
+    listing = [line for line in done.stderr.splitlines() if line.startswith("MODULES ")]
+    assert listing, done.stderr
+    return set(listing[-1].split()[1:])
+
+
+# (command, a module it needs, modules it must not import): start-up is what a
+# pre-commit hook pays on every commit.
+LEAN_STARTS = [
+    (("check", "examples/acme.org.txt"), "orgmodel.report.text_format",
+     {"pygraphviz", "graphviz", "orgmodel.render.chart", "orgmodel.report.sarif", "orgmodel.report.junit",
+      "orgmodel.report.json_format", "orgmodel.docs", "hashlib", "zipfile", "importlib.resources"}),
+    (("check", "examples/acme.org.txt", "--format", "sarif"), "orgmodel.report.sarif",
+     {"pygraphviz", "orgmodel.report.junit"}),
+    (("render", "examples/acme.org.txt", "-o", "-", "--format", "dot"), "orgmodel.render.dot",
+     {"pygraphviz", "graphviz", "orgmodel.report.sarif"}),
+]
+
+
+@pytest.mark.parametrize(("args", "needed", "unwanted"), LEAN_STARTS)
+def test_commands_import_only_what_they_use(args: tuple[str, ...], needed: str, unwanted: set[str]) -> None:
+    imported = _imported(*args)
+    assert needed in imported  # the measurement sees imports made on demand
+    assert not imported & unwanted
