@@ -71,7 +71,8 @@ def cli() -> None:
 @click.option("--format", "output_format", type=click.Choice(FORMAT_NAMES),
               help="Report format.  [default: github when GITHUB_ACTIONS=true, else text]")
 @click.option("--output", "output_file", type=click.Path(dir_okay=False),
-              help="Write the report (in --format) to this file; the terminal gets the text report.")
+              help="Write the report (in --format) to this file; the terminal gets the text report.  "
+                   "- is standard output.")
 @click.option("--fail-on", type=click.Choice(SEVERITY_WORDS),
               help="Exit 1 when a finding of this severity or higher is reported.  [default: error]")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings are reported.")
@@ -131,7 +132,7 @@ def check(paths: tuple[str, ...], output_format: str | None, output_file: str | 
         sys.exit(EXIT_USAGE)  # nothing was checked: no report that could read as "all passed"
     rules = {code: rule for pack in project.packs() for code, rule in pack.rules.items()}
     chosen = output_format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
-    if output_file is not None:
+    if output_file is not None and output_file != "-":  # "-": the chosen format on standard output
         _write_report(Path(output_file), formatter(chosen)(Report(results, rules)), paths)
         chosen = "text"
     terminal = Report(results, rules, color=_color(color) and chosen == "text", quiet=quiet)

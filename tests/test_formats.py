@@ -11,7 +11,7 @@ import jsonschema
 import junitparser
 import pytest
 
-from conftest import run_cli
+from conftest import EXAMPLES, run_cli
 from orgmodel.api import CheckResult, check_text
 from orgmodel.finding import Finding, Severity
 from orgmodel.report import Report, github
@@ -133,6 +133,15 @@ def test_output_file_gets_the_format_the_terminal_gets_text(tmp_path: Path) -> N
     assert result.returncode == 1
     assert result.stdout == run_cli("check", TROUBLED).stdout
     assert json.loads(report.read_text())["version"] == "2.1.0"
+
+
+def test_output_dash_is_standard_output(tmp_path: Path) -> None:
+    org = str(EXAMPLES / "troubled.org.txt")
+    result = run_cli("check", "--format", "sarif", "--output", "-", org, cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stdout == run_cli("check", "--format", "sarif", org, cwd=tmp_path).stdout
+    assert json.loads(result.stdout)["version"] == "2.1.0"
+    assert list(tmp_path.iterdir()) == []  # no file named "-"
 
 
 def test_statistics_quiet_exit_zero() -> None:
