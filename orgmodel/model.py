@@ -34,12 +34,24 @@ class Role:
     reports_to: tuple[Value, ...] = ()
     dotted_to: tuple[Value, ...] = ()
     level: str = "ic"
-    level_inferred: bool = True  # False when written with ``level``
-    layer: str | None = None
+    # Where the level came from: "written" (a level line), "title" (words of
+    # the title, in ``level_words``) or "default" (the title matched nothing).
+    level_origin: str = "default"
+    level_words: tuple[str, ...] = ()
+    # What rules compare: the level's place in the pack's order, times ten,
+    # plus the title's seniority step (Senior +1, Associate -1, ...).
+    rank: int = 0
+    layer: str | None = None  # as written, or the pack's default for the level
+    layer_origin: str = "none"  # "written", "level" (the default) or "none"
     team: Value | None = None
     channel: tuple[Value, ...] = ()
     owns: tuple[Value, ...] = ()
     liaises_with: tuple[Value, ...] = ()
+
+    @property
+    def level_inferred(self) -> bool:
+        """True unless the level was written with a ``level`` line."""
+        return self.level_origin != "written"
 
     @property
     def manager_id(self) -> str | None:

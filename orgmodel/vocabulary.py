@@ -39,6 +39,16 @@ def _phrase(phrase: str) -> re.Pattern[str]:
 
 
 @attrs.frozen
+class TitleGuess:
+    """The title table's reading of one title."""
+
+    level: str
+    step: int  # seniority within the level: Senior +1, Associate -1 ...
+    words: tuple[str, ...]  # the title words that decided it
+    matched: bool  # False: no row matched and ``level`` is the default
+
+
+@attrs.frozen
 class Vocabulary:
     levels: tuple[str, ...]  # lowest rank first
     layers: tuple[str, ...]
@@ -49,7 +59,7 @@ class Vocabulary:
     default_level: str
     _rank: Mapping[str, int] = attrs.field(init=False)
     # Titles repeat (a thousand "SEO Lead"s): each is matched against the table once.
-    _inferred: dict[str, str] = attrs.field(init=False, factory=dict, eq=False)
+    _inferred: dict[str, TitleGuess] = attrs.field(init=False, factory=dict, eq=False)
 
     def __attrs_post_init__(self) -> None:
         object.__setattr__(self, "_rank", {level: i for i, level in enumerate(self.levels)})
@@ -60,11 +70,34 @@ class Vocabulary:
 
     def infer_level(self, title: str) -> str:
         """The level a title implies: the first table row that matches, else the default."""
-        level = self._inferred.get(title)
-        if level is None:
-            level = next((row.level for row in self.title_levels if row.matches(title)), self.default_level)
-            self._inferred[title] = level
-        return level
+        return self.title_level(title).level
+
+    def title_level(self, title: str) -> TitleGuess:
+        """What the title table reads in ``title``: a level, its seniority step and the words that said so."""
+        guess = self._inferred.get(title)
+        if guess is None:
+            row = next((row for row in self.title_levels if row.matches(title)), None)
+            if row is None:
+                guess = TitleGuess(self.default_level, 0, (), matched=False)
+            else:
+                guess = TitleGuess(row.level, 0, row.any + row.all, matched=True)
+            self._inferred[title] = guess
+        return guess
+
+    def role_facts(self, title: str, level: str | None, layer: str | None) -> dict[str, object]:
+        """The model fields of a role's level, rank and layer, and where each came from.
+
+        ``level`` and ``layer`` are what the role's lines say (None when absent).
+        """
+        if level is not None:
+            facts: dict[str, object] = {"level": level, "level_origin": "written", "rank": self.rank(level) * 10}
+        else:
+            guess = self.title_level(title)
+            facts = {"level": guess.level, "level_origin": "title" if guess.matched else "default",
+                     "level_words": guess.words, "rank": self.rank(guess.level) * 10 + guess.step}
+        facts["layer"] = layer
+        facts["layer_origin"] = "written" if layer is not None else "none"
+        return facts
 
     def words(self, name: str) -> tuple[str, ...]:
         """The allowed words of a vocabulary-valued key: level, layer or scope."""

@@ -66,10 +66,7 @@ class _Reader:
         fields = self.attributes(kind, entity_id, declaration.attributes)
         if kind == "role":
             fields["title"] = text
-            if "level" not in fields:
-                fields["level"] = self.vocabulary.infer_level(text)
-            else:
-                fields["level_inferred"] = False
+            fields.update(self.vocabulary.role_facts(text, fields.get("level"), fields.get("layer")))
         else:
             fields["name"] = text
         self.entities[ENTITY_FIELDS[kind]][entity_id] = _CLASSES[kind](

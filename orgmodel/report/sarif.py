@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
-from collections import Counter
 from pathlib import Path
 from typing import Any
 
 from orgmodel import __version__, docs
-from orgmodel.finding import Finding, Severity
+from orgmodel.finding import Severity
+from orgmodel.fingerprint import fingerprints
 from orgmodel.report import Report
 from orgmodel.rulepack import Rule
 
@@ -42,23 +41,13 @@ def repository_uri(path: str) -> str:
     return path.replace("\\", "/")
 
 
-def fingerprint(finding: Finding, line_text: str, occurrence: int) -> str:
-    """Stable under edits elsewhere: hashes what the finding is about, not where the line is."""
-    key = "\0".join((finding.code, finding.entity or "", " ".join(line_text.split())))
-    return f"{hashlib.sha256(key.encode('utf-8')).hexdigest()[:32]}:{occurrence}"
-
-
 def render(report: Report) -> str:
     codes = sorted(report.rules)
     index = {code: i for i, code in enumerate(codes)}
     results = []
     for result in sorted(report.results, key=lambda r: r.path):
         uri = repository_uri(result.path)
-        seen: Counter[tuple[str, str, str]] = Counter()
-        for f in sorted(result.findings):
-            text = result.lines[f.line - 1] if 0 < f.line <= len(result.lines) else ""
-            key = (f.code, f.entity or "", " ".join(text.split()))
-            seen[key] += 1
+        for f, stable_id in fingerprints(result.findings, result.lines):
             entry: dict[str, Any] = {
                 "ruleId": f.code,
                 "level": _LEVEL[f.severity],
@@ -68,7 +57,7 @@ def render(report: Report) -> str:
                     "region": {"startLine": f.line, "startColumn": f.column, "endLine": f.line,
                                "endColumn": max(f.end_column, f.column + 1)},
                 }}],
-                "partialFingerprints": {"primaryLocationLineHash": fingerprint(f, text, seen[key])},
+                "partialFingerprints": {"primaryLocationLineHash": stable_id},
             }
             if f.code in index:
                 entry["ruleIndex"] = index[f.code]

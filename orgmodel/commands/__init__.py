@@ -1,0 +1,56 @@
+"""The subcommands of ``orgmodel``, one module each; this module holds what they share.
+
+Each command parses its options, calls one library function and chooses the
+exit status; logic lives in the library, never here. A new command is a
+module in this folder plus one line in ``orgmodel.cli.COMMANDS``.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import NoReturn
+
+import click
+
+from orgmodel.rulepack import PackError, RulePack, load_builtin
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+
+
+def fail(message: str) -> NoReturn:
+    """Stop with a one-line error on stderr and exit status 2."""
+    click.echo(f"orgmodel: error: {message}", err=True)
+    sys.exit(EXIT_USAGE)
+
+
+def builtin_pack() -> RulePack:
+    try:
+        return load_builtin()
+    except PackError as error:  # only a broken installation gets here
+        fail(f"the built-in rule pack is broken: {error}")
+
+
+def pack_with(rule_packs: tuple[str, ...]) -> RulePack:
+    """The built-in pack plus the named pack files."""
+    from orgmodel.rulepack import load_packs
+
+    try:
+        return load_packs(rule_packs, builtin_pack()) if rule_packs else builtin_pack()
+    except PackError as error:
+        fail(str(error))
+
+
+PACK_OPTION = click.option("--rules", "rule_packs", multiple=True, type=click.Path(dir_okay=False),
+                           help="Include the rules of this pack file (repeatable).")
+
+
+def use_color(choice: str) -> bool:
+    """Colour on a terminal; NO_COLOR and FORCE_COLOR as no-color.org and force-color.org say."""
+    if choice != "auto":
+        return choice == "always"
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return sys.stdout.isatty()
