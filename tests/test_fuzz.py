@@ -3,7 +3,8 @@
 The property: whatever the input, orgmodel answers with findings (or, on the
 command line, exit status 0, 1 or 2) and never raises. Budgets are example
 counts, not time, so `make test` takes the same work on any machine. Inputs
-that once broke something are kept below as @example regressions.
+that once broke something are kept in tests/fuzz_corpus/ (and a few below as
+@example regressions).
 """
 
 from __future__ import annotations
@@ -11,8 +12,10 @@ from __future__ import annotations
 import os
 import tempfile
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
 import pygraphviz
+import pytest
 from click.testing import CliRunner
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
@@ -49,6 +52,15 @@ def everything(data: bytes) -> None:
     build_mermaid(result.org, result.findings, EXCLUSIVE)
     if len(result.org.roles) <= 3:
         build_chart(result.org, result.findings, EXCLUSIVE, ChartOptions(depth=1, stack_min=1, departments=True))
+
+
+CORPUS = sorted((Path(__file__).parent / "fuzz_corpus").glob("*.org.txt"))
+
+
+@pytest.mark.parametrize("path", CORPUS, ids=[p.name for p in CORPUS])
+def test_corpus(path: Path) -> None:
+    """Every input kept in tests/fuzz_corpus/ still runs through every stage."""
+    everything(path.read_bytes())
 
 
 @FUZZ
