@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from orgmodel.checks import LANGUAGE_KIND
 from orgmodel.dsl.syntax import Problem
 from orgmodel.finding import Finding
 from orgmodel.model import Org
 from orgmodel.rulepack import RulePack
-
-LANGUAGE_KIND = "language"
 
 
 def run(org: Org, problems: Iterable[Problem], pack: RulePack) -> list[Finding]:

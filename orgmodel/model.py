@@ -41,8 +41,9 @@ class Role:
     # What rules compare: the level's place in the pack's order, times ten,
     # plus the title's seniority step (Senior +1, Associate -1, ...).
     rank: int = 0
-    layer: str | None = None  # as written, or the pack's default for the level
-    layer_origin: str = "none"  # "written", "level" (the default) or "none"
+    layer: str | None = None  # as written, or read from the title, or the pack's default for the level
+    layer_origin: str = "none"  # "written", "title" (words in ``layer_words``), "level" or "none"
+    layer_words: tuple[str, ...] = ()
     team: Value | None = None
     channel: tuple[Value, ...] = ()
     owns: tuple[Value, ...] = ()
@@ -66,7 +67,9 @@ class Kpi:
     line: int
     column: int
     owner: tuple[Value, ...] = ()
-    scope: str | None = None
+    scope: str | None = None  # as written, or read from the KPI's name
+    scope_origin: str = "none"  # "written", "name" (words in ``scope_words``) or "none"
+    scope_words: tuple[str, ...] = ()
     target: str | None = None
 
 

@@ -1,13 +1,12 @@
-"""Loading rule packs: TOML files of sources, a vocabulary and rules.
+"""Loading rule packs: TOML files of sources, a vocabulary (or additions to it) and rules.
 
 Every rule is validated once, here, against its check kind's parameter
-schema; check functions trust what they receive. Errors name the file, the
-line, the rule and the key at fault.
+schema and message cases; check functions trust what they receive. Errors
+name the file, the line, the rule and the key at fault.
 """
 
 from __future__ import annotations
 
-import re
 import string
 import tomllib
 from collections.abc import Iterable, Mapping
@@ -16,17 +15,20 @@ from typing import Any
 
 import attrs
 
-from orgmodel.checks import CHECK_KINDS
+from orgmodel.checks import CHECK_KINDS, LANGUAGE_KIND
 from orgmodel.checks.base import CheckKind
-from orgmodel.checks.params import levels_error, param_error
+from orgmodel.checks.params import param_error, params_error
 from orgmodel.finding import SEVERITY_WORDS, Severity
-from orgmodel.vocabulary import TitleLevel, Vocabulary
+from orgmodel.toml_lines import TomlText
+from orgmodel.vocabulary import Vocabulary
+from orgmodel.vocabulary_schema import VocabularyError, extend_vocabulary, read_vocabulary
 
-CODE = re.compile(r"[A-Z][A-Z0-9]*[0-9]{3}\Z")
+CODE_PATTERN = r"[A-Z][A-Z0-9]*[0-9]{3}"
 RULE_KEYS = {
     "code", "name", "severity", "kind", "summary", "source", "principle",
     "why", "fix", "params", "message", "example",
 }
+TOP_KEYS = ("source", "vocabulary", "extend-vocabulary", "rule")
 
 
 class PackError(Exception):
@@ -72,50 +74,59 @@ class RulePack:
     known_codes: frozenset[str] = frozenset()
 
 
-class _File:
-    """One pack file's text, for turning a rule and key into a line number."""
-
-    def __init__(self, path: str, text: str) -> None:
-        self.path, self.lines = path, text.splitlines()
-
-    def line_of(self, code: str | None = None, key: str | None = None, table: str = "rule",
-                last: bool = False) -> int:
-        """The line of ``key`` within the rule ``code`` (its last definition if ``last``), else of the rule."""
-        start = 0
-        if code is not None:
-            found = [i for i, line in enumerate(self.lines) if re.match(rf'\s*code\s*=\s*"{re.escape(code)}"', line)]
-            start = (found[-1] if last else found[0]) if found else 0
-        if key is None:
-            return start + 1
-        # The key as a line of its own, a dotted key, a table header, or inside an inline table.
-        pattern = re.compile(rf'(^\s*|^\s*\[+{table}\.|[{{,.]\s*){re.escape(key)}\s*[=.\]]')
-        end = len(self.lines)
-        if code is not None:
-            end = next((i for i in range(start + 1, len(self.lines)) if self.lines[i].strip() == f"[[{table}]]"), end)
-        for i in range(start, end):
-            if pattern.search(self.lines[i]):
-                return i + 1
-        return start + 1
-
+class _File(TomlText):
     def error(self, message: str, code: str | None = None, key: str | None = None, table: str = "rule") -> PackError:
         return PackError(self.path, self.line_of(code, key, table), message)
+
+    def vocabulary_error(self, error: VocabularyError) -> PackError:
+        return PackError(self.path, self.line_of_path(error.path), f"{error.key}: {error.message}")
+
+
+def checked_params(kind: CheckKind, given: Mapping[str, Any], vocabulary: Vocabulary,
+                   ) -> tuple[dict[str, Any], tuple[str, str] | None]:
+    """The complete parameters (defaults filled in) and the first ``(parameter, why)`` wrong with them."""
+    params: dict[str, Any] = {}
+    for name, value in given.items():
+        error = param_error(kind, name, value, vocabulary)
+        if error is not None:
+            return params, (name, error)
+        params[name] = value
+    for name, param in kind.params.items():
+        if name not in params:
+            if param.required:
+                return params, ("params", f"kind {kind.name} needs parameter '{name}'")
+            params[name] = param.default
+    return params, params_error(kind, params, vocabulary)
 
 
 def _params(file: _File, code: str, kind: CheckKind, given: Any, vocabulary: Vocabulary) -> dict[str, Any]:
     if not isinstance(given, dict):
         raise file.error(f"rule {code}: params must be a table", code, "params")
-    params: dict[str, Any] = {}
-    for name, value in given.items():
-        error = param_error(kind, name, value, vocabulary)
-        if error is not None:
-            raise file.error(f"rule {code}: {error}", code, name)
-        params[name] = value
-    for name, param in kind.params.items():
-        if name not in params:
-            if param.required:
-                raise file.error(f"rule {code}: kind {kind.name} needs parameter '{name}'", code, "params")
-            params[name] = param.default
+    params, problem = checked_params(kind, given, vocabulary)
+    if problem is not None:
+        raise file.error(f"rule {code}: {problem[1]}", code, problem[0])
     return params
+
+
+def template_error(template: str, fields: tuple[str, ...]) -> str | None:
+    """Why a message template cannot be filled safely with ``fields``, or None.
+
+    Only plain ``{field}`` placeholders: no format specs (``{entity:>300000000}``
+    would build a huge string), conversions or attribute and index access.
+    """
+    try:
+        parsed = list(string.Formatter().parse(template))
+    except ValueError as error:
+        return f"is not a valid template ({error}); write {{{{ and }}}} for literal braces"
+    allowed = ("entity", *fields)
+    for _, field, spec, conversion in parsed:
+        if field is None:
+            continue
+        if spec or conversion or field not in allowed:
+            shown = "{" + field + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "") + "}"
+            return (f"uses '{shown}'; it may use " + ", ".join("{" + f + "}" for f in allowed)
+                    + " (plain placeholders only)")
+    return None
 
 
 def _messages(file: _File, code: str, kind: CheckKind, given: Any) -> dict[str, str]:
@@ -125,79 +136,67 @@ def _messages(file: _File, code: str, kind: CheckKind, given: Any) -> dict[str, 
         given = {case: given for case in kind.cases}  # one template for every case
     if not isinstance(given, dict):
         raise file.error(f"rule {code}: message must be a string or a table of strings by case", code, "message")
-    for case, fields in kind.cases.items():
-        template = given.get(case, kind.default_messages.get(case))
-        if not isinstance(template, str):
-            raise file.error(f"rule {code}: kind {kind.name} needs message.{case}", code, "message")
-        for _, field, _, _ in string.Formatter().parse(template):
-            if field is not None and field not in (*fields, "entity"):
-                raise file.error(f"rule {code}: message.{case} uses '{{{field}}}'; it may use "
-                                 f"{', '.join('{' + f + '}' for f in ('entity', *fields))}", code, "message")
     for case in given:
         if case not in kind.cases:
             raise file.error(f"rule {code}: kind {kind.name} has no case '{case}' "
                              f"(cases: {', '.join(kind.cases)})", code, "message")
+    for case, fields in kind.cases.items():
+        template = given.get(case, kind.default_messages.get(case))
+        if not isinstance(template, str):
+            raise file.error(f"rule {code}: kind {kind.name} needs message.{case}", code, "message")
+        error = template_error(template, fields)
+        if error:
+            raise file.error(f"rule {code}: message.{case} {error}", code, "message")
     return {case: given.get(case, kind.default_messages.get(case, "")) for case in kind.cases}
 
 
-def _rule(file: _File, raw: Any, sources: Mapping[str, Source], vocabulary: Vocabulary) -> Rule:
+def _text(file: _File, code: str, raw: Mapping[str, Any], key: str) -> str:
+    value = raw.get(key)
+    if not isinstance(value, str) or not value.strip():
+        raise file.error(f"rule {code}: '{key}' must be a non-empty string", code, key)
+    return value.strip()
+
+
+def _choice(file: _File, code: str, raw: Mapping[str, Any], key: str, choices: Mapping[str, Any]) -> Any:
+    value = raw.get(key)
+    if not isinstance(value, str) or value not in choices:
+        raise file.error(f"rule {code}: unknown {key} {value!r} ({key}s: {', '.join(choices)})", code, key)
+    return choices[value]
+
+
+def _rule(file: _File, raw: Any, sources: Mapping[str, Source], vocabulary: Vocabulary, builtin: bool) -> Rule:
     if not isinstance(raw, dict):
         raise file.error("each [[rule]] must be a table")
     code = raw.get("code")
-    if not isinstance(code, str) or not CODE.match(code):
-        raise file.error(f"rule code {code!r} must be capital letters then three digits, e.g. KPI001",
-                         key="code")
+    if not isinstance(code, str) or not _is_code(code):
+        raise file.error(f"rule code {code!r} must be capital letters then three digits, e.g. KPI001", key="code")
     for key in raw:
         if key not in RULE_KEYS:
             raise file.error(f"rule {code}: unknown key '{key}' (allowed: {', '.join(sorted(RULE_KEYS))})", code, key)
-    for key in ("name", "summary", "principle", "why", "fix"):
-        if not isinstance(raw.get(key), str) or not raw[key].strip():
-            raise file.error(f"rule {code}: '{key}' must be a non-empty string", code, key)
+    texts = {key: _text(file, code, raw, key) for key in ("name", "summary", "principle", "why", "fix")}
     if raw.get("severity") not in SEVERITY_WORDS:
         raise file.error(f"rule {code}: severity must be one of {', '.join(SEVERITY_WORDS)}", code, "severity")
-    kind = CHECK_KINDS.get(raw.get("kind", ""))
-    if kind is None:
-        raise file.error(f"rule {code}: unknown kind {raw.get('kind')!r} (kinds: {', '.join(CHECK_KINDS)})",
-                         code, "kind")
-    source = sources.get(raw.get("source", ""))
-    if source is None:
-        raise file.error(f"rule {code}: unknown source {raw.get('source')!r} (sources: {', '.join(sources)})",
-                         code, "source")
+    kind = _choice(file, code, raw, "kind", CHECK_KINDS)
+    if kind.name == LANGUAGE_KIND and not builtin:
+        raise file.error(f"rule {code}: kind {LANGUAGE_KIND} is orgmodel's reader's own (it reports "
+                         "problems in the text, and never fires for a pack's rule); choose another kind", code, "kind")
+    source = _choice(file, code, raw, "source", sources)
     example = raw.get("example")
     if not (isinstance(example, dict) and isinstance(example.get("fires"), str)
             and isinstance(example.get("passes"), str)):
         raise file.error(f"rule {code}: needs example.fires and example.passes (org snippets)", code, "example")
     return Rule(
-        code=code, name=raw["name"], severity=Severity.parse(raw["severity"]), kind=kind,
-        summary=raw["summary"].strip(), source=source, principle=raw["principle"].strip(),
-        why=raw["why"].strip(), fix=raw["fix"].strip(),
+        code=code, severity=Severity.parse(raw["severity"]), kind=kind, source=source, **texts,
         params=_params(file, code, kind, raw.get("params", {}), vocabulary),
         messages=_messages(file, code, kind, raw.get("message")),
         fires=example["fires"], passes=example["passes"], pack=file.path,
     )
 
 
-def _vocabulary(file: _File, raw: Any) -> Vocabulary:
-    try:
-        responsibilities = {
-            keyword: kind for kind, keywords in raw["responsibilities"].items() for keyword in keywords
-        }
-        vocabulary = Vocabulary(
-            levels=tuple(raw["levels"]), layers=tuple(raw["layers"]), scopes=tuple(raw["scopes"]),
-            responsibilities=responsibilities, exclusive=tuple(raw["exclusive"]),
-            title_levels=tuple(
-                TitleLevel(row["level"], tuple(row["any"]), tuple(row.get("all", ())))
-                for row in raw["title-level"]
-            ),
-            default_level=raw["default-level"],
-        )
-    except (KeyError, TypeError) as error:
-        raise file.error(f"vocabulary: missing or malformed {error}", key="vocabulary", table="vocabulary") from None
-    for row in vocabulary.title_levels:
-        error = levels_error("title-level", [row.level], vocabulary)
-        if error:
-            raise file.error(f"vocabulary: {error}", key="level", table="vocabulary")
-    return vocabulary
+def _is_code(code: str) -> bool:
+    import re
+
+    return re.fullmatch(CODE_PATTERN, code) is not None
 
 
 def _read(path: str, text: str) -> tuple[_File, dict[str, Any]]:
@@ -205,32 +204,63 @@ def _read(path: str, text: str) -> tuple[_File, dict[str, Any]]:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
+        import re
+
         match = re.search(r"line (\d+)", str(error))
         raise PackError(path, int(match.group(1)) if match else 1, f"not valid TOML: {error}") from None
     for key in data:
-        if key not in ("source", "vocabulary", "rule"):
-            raise file.error(f"unknown top-level key '{key}' (allowed: source, vocabulary, rule)", key=key, table=key)
+        if key not in TOP_KEYS:
+            raise file.error(f"unknown top-level key '{key}' (allowed: {', '.join(TOP_KEYS)})", key=key, table=key)
+    for key in ("source", "rule"):
+        if key in data and not isinstance(data[key], list):
+            raise file.error(f"'{key}' must be an array of tables: write [[{key}]]", key=key, table=key)
     return file, data
 
 
-def build_pack(texts: Iterable[tuple[str, str]], base: RulePack | None = None) -> RulePack:
+def _vocabulary(files: list[tuple[_File, dict[str, Any]]], base: Vocabulary | None) -> Vocabulary:
+    """The vocabulary in force: the last ``[vocabulary]`` (or ``base``'s), then every extension."""
+    vocabulary = base
+    for file, data in files:
+        try:
+            if "vocabulary" in data:
+                vocabulary = read_vocabulary(data["vocabulary"])
+            if "extend-vocabulary" in data:
+                if vocabulary is None:
+                    raise VocabularyError(("extend-vocabulary",), "there is no vocabulary to extend yet")
+                vocabulary = extend_vocabulary(vocabulary, data["extend-vocabulary"])
+        except VocabularyError as error:
+            raise file.vocabulary_error(error) from None
+    if vocabulary is None:
+        raise PackError(files[0][0].path if files else "<pack>", 1, "no [vocabulary] in the pack")
+    return vocabulary
+
+
+def _recheck(rules: Mapping[str, Rule], vocabulary: Vocabulary, file: _File) -> None:
+    """Rules of earlier packs must stay valid under a vocabulary a later pack replaced."""
+    for rule in rules.values():
+        _, problem = checked_params(rule.kind, rule.params, vocabulary)
+        if problem is not None:
+            raise PackError(file.path, file.line_of_path(("vocabulary",)),
+                            f"this vocabulary breaks rule {rule.code} of {rule.pack}: {problem[1]}")
+
+
+def build_pack(texts: Iterable[tuple[str, str]], base: RulePack | None = None, builtin: bool = False) -> RulePack:
     """A pack from ``(path, text)`` pairs, added to ``base`` (e.g. the built-in pack)."""
     files = [_read(path, text) for path, text in texts]
     sources = dict(base.sources) if base else {}
-    vocabulary = base.vocabulary if base else None
     for file, data in files:
         for raw in data.get("source", []):
-            if not all(isinstance(raw.get(k), str) for k in ("id", "title", "file")):
+            if not isinstance(raw, dict) or not all(isinstance(raw.get(k), str) for k in ("id", "title", "file")):
                 raise file.error("each [[source]] needs id, title and file strings", key="source", table="source")
             sources[raw["id"]] = Source(raw["id"], raw["title"], raw["file"])
-        if "vocabulary" in data:
-            vocabulary = _vocabulary(file, data["vocabulary"])
-    if vocabulary is None:
-        raise PackError(files[0][0].path if files else "<pack>", 1, "no [vocabulary] in the pack")
+    vocabulary = _vocabulary(files, base.vocabulary if base else None)
     rules = dict(base.rules) if base else {}
+    replaced = [file for file, data in files if "vocabulary" in data]
+    if base and replaced:
+        _recheck(rules, vocabulary, replaced[-1])
     for file, data in files:
         for raw in data.get("rule", []):
-            rule = _rule(file, raw, sources, vocabulary)
+            rule = _rule(file, raw, sources, vocabulary, builtin)
             if rule.code in rules:
                 raise PackError(file.path, file.line_of(rule.code, last=True),
                                 f"rule {rule.code} is defined twice (also in {rules[rule.code].pack})")
@@ -247,7 +277,7 @@ def builtin_texts() -> list[tuple[str, str]]:
 
 
 def load_builtin() -> RulePack:
-    return build_pack(builtin_texts())
+    return build_pack(builtin_texts(), builtin=True)
 
 
 def load_packs(paths: Iterable[str | Path], base: RulePack | None = None) -> RulePack:

@@ -1,41 +1,30 @@
 """The words rules reason about, as the rule pack defines them.
 
-Levels in rank order, layers, KPI scopes, responsibility keywords with their
-class, the exclusive responsibilities, and the title-to-level table.
+Levels in rank order, layers, KPI scopes, responsibility keywords with the
+layers and the lowest level that may hold each, the exclusive
+responsibilities, and the tables that read titles and KPI names. Loading and
+validating them from TOML is :mod:`orgmodel.vocabulary_schema`'s job.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 
 import attrs
 
+from orgmodel.titles import Phrases, Reading, TitleRow, normalise, read
+
+# A level's rank is its place in the order times this, plus the title's
+# seniority step, which stays within +-MAX_STEP so that no step crosses a level.
+RANK_STEPS = 10
+MAX_STEP = 4
+
 
 @attrs.frozen
-class TitleLevel:
-    """A title has ``level`` when it contains any ``any`` phrase and all ``all`` phrases."""
-
-    level: str
-    any: tuple[str, ...]
-    all: tuple[str, ...] = ()
-    patterns: tuple[re.Pattern[str], ...] = attrs.field(init=False)
-    required: tuple[re.Pattern[str], ...] = attrs.field(init=False)
-
-    def __attrs_post_init__(self) -> None:
-        object.__setattr__(self, "patterns", tuple(_phrase(p) for p in self.any))
-        object.__setattr__(self, "required", tuple(_phrase(p) for p in self.all))
-
-    def matches(self, title: str) -> bool:
-        return any(p.search(title) for p in self.patterns) and all(
-            p.search(title) for p in self.required
-        )
-
-
-def _phrase(phrase: str) -> re.Pattern[str]:
-    """Whole words, case-insensitive; spaces in the phrase match any run of space."""
-    body = r"\s+".join(re.escape(word) for word in phrase.split())
-    return re.compile(rf"(?<!\w){body}(?!\w)", re.IGNORECASE)
+class Responsibility:
+    keyword: str
+    layers: tuple[str, ...]  # the layers whose roles may hold it
+    min_level: str | None = None  # the lowest level that may hold it
 
 
 @attrs.frozen
@@ -48,25 +37,43 @@ class TitleGuess:
     matched: bool  # False: no row matched and ``level`` is the default
 
 
+def _no_rows() -> tuple[TitleRow, ...]:
+    return ()
+
+
 @attrs.frozen
 class Vocabulary:
     levels: tuple[str, ...]  # lowest rank first
     layers: tuple[str, ...]
     scopes: tuple[str, ...]
-    responsibilities: Mapping[str, str]  # keyword -> class (strategic, operational, tactical)
+    responsibilities: Mapping[str, Responsibility]
     exclusive: tuple[str, ...]
-    title_levels: tuple[TitleLevel, ...]
+    title_levels: tuple[TitleRow, ...]
     default_level: str
+    seniority: Mapping[str, int] = attrs.field(factory=dict)  # word -> step
+    layer_default: Mapping[str, str] = attrs.field(factory=dict)  # level -> layer of a role without one
+    title_layers: tuple[TitleRow, ...] = attrs.field(factory=_no_rows)  # title words -> layer
+    kpi_scopes: tuple[TitleRow, ...] = attrs.field(factory=_no_rows)  # KPI name words -> scope
+    layer_colours: Mapping[str, str] = attrs.field(factory=dict)  # layer -> card fill
+    vacancy_words: tuple[str, ...] = ()  # person names that mean "vacant" ("TBH", "Open")
     _rank: Mapping[str, int] = attrs.field(init=False)
-    # Titles repeat (a thousand "SEO Lead"s): each is matched against the table once.
-    _inferred: dict[str, TitleGuess] = attrs.field(init=False, factory=dict, eq=False)
+    _seniority_words: Phrases = attrs.field(init=False)
+    _vacancy: frozenset[str] = attrs.field(init=False)
+    # Titles repeat (a thousand "SEO Lead"s): each is read once.
+    _titles: dict[str, TitleGuess] = attrs.field(init=False, factory=dict, eq=False)
 
     def __attrs_post_init__(self) -> None:
         object.__setattr__(self, "_rank", {level: i for i, level in enumerate(self.levels)})
+        object.__setattr__(self, "_seniority_words", Phrases.of(self.seniority))
+        object.__setattr__(self, "_vacancy", frozenset(normalise(w) for w in self.vacancy_words))
 
     def rank(self, level: str) -> int:
-        """Position in the rank order; an unknown level ranks lowest."""
+        """Position in the level order; an unknown level ranks lowest."""
         return self._rank.get(level, -1)
+
+    def rank_of(self, level: str, step: int = 0) -> int:
+        """What rules compare: the level's position, refined by the title's seniority step."""
+        return self.rank(level) * RANK_STEPS + step
 
     def infer_level(self, title: str) -> str:
         """The level a title implies: the first table row that matches, else the default."""
@@ -74,14 +81,13 @@ class Vocabulary:
 
     def title_level(self, title: str) -> TitleGuess:
         """What the title table reads in ``title``: a level, its seniority step and the words that said so."""
-        guess = self._inferred.get(title)
+        guess = self._titles.get(title)
         if guess is None:
-            row = next((row for row in self.title_levels if row.matches(title)), None)
-            if row is None:
-                guess = TitleGuess(self.default_level, 0, (), matched=False)
-            else:
-                guess = TitleGuess(row.level, 0, row.any + row.all, matched=True)
-            self._inferred[title] = guess
+            found = read(title, self.title_levels, self.seniority, self._seniority_words)
+            step = max(-MAX_STEP, min(MAX_STEP, found.step))
+            guess = (TitleGuess(found.value, step, found.words, matched=True) if found.value is not None
+                     else TitleGuess(self.default_level, 0, (), matched=False))
+            self._titles[title] = guess
         return guess
 
     def role_facts(self, title: str, level: str | None, layer: str | None) -> dict[str, object]:
@@ -90,14 +96,28 @@ class Vocabulary:
         ``level`` and ``layer`` are what the role's lines say (None when absent).
         """
         if level is not None:
-            facts: dict[str, object] = {"level": level, "level_origin": "written", "rank": self.rank(level) * 10}
+            facts: dict[str, object] = {"level": level, "level_origin": "written", "rank": self.rank_of(level)}
         else:
             guess = self.title_level(title)
             facts = {"level": guess.level, "level_origin": "title" if guess.matched else "default",
-                     "level_words": guess.words, "rank": self.rank(guess.level) * 10 + guess.step}
-        facts["layer"] = layer
-        facts["layer_origin"] = "written" if layer is not None else "none"
+                     "level_words": guess.words, "rank": self.rank_of(guess.level, guess.step)}
+        if layer is not None:
+            facts.update(layer=layer, layer_origin="written")
+            return facts
+        by_title = read(title, self.title_layers) if self.title_layers else Reading(None, 0, ())
+        if by_title.value is not None:
+            facts.update(layer=by_title.value, layer_origin="title", layer_words=by_title.words)
+        elif str(facts["level"]) in self.layer_default:
+            facts.update(layer=self.layer_default[str(facts["level"])], layer_origin="level")
         return facts
+
+    def kpi_scope(self, name: str) -> Reading:
+        """The scope a KPI's name implies ("Customer Acquisition Cost": execution), or a Reading of None."""
+        return read(name, self.kpi_scopes)
+
+    def means_vacant(self, person: str) -> bool:
+        """Whether a person's name is really a vacancy ("Vacant", "TBH", "To be hired")."""
+        return normalise(" ".join(person.split())) in self._vacancy
 
     def words(self, name: str) -> tuple[str, ...]:
         """The allowed words of a vocabulary-valued key: level, layer or scope."""

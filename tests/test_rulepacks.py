@@ -118,6 +118,72 @@ def test_pack_errors_name_file_line_and_key(text: str, line: int, message: str) 
     assert str(error).startswith(f"my-pack.toml:{line}: ")
 
 
+BUDGET_RULE = RULE.replace('kind = "attribute-count"', 'kind = "separation-of-duties"').replace(
+    'params = { entity = "campaign", attribute = "kpi", min = 1 }',
+    'params = { duties = ["budget-setting", "budget-execution"], per = "role" }')
+VOCABULARY = (REPO / "rules" / "vocabulary.toml").read_text()
+COLOURS_LINE = VOCABULARY.splitlines().index("[vocabulary.layer-colours]") + 1
+
+
+# Packs that loaded before and then gave wrong answers or an internal error (issue 10, item 10; issue 11, 11 and 14).
+@pytest.mark.parametrize(("text", "line", "message"), [
+    (RULE.replace('attribute = "kpi"', 'attribute = "ownr"'), 6,
+     "rule X001: parameter 'attribute': campaign has no attribute 'ownr' (its attributes: lead, channel, kpi)"),
+    (BUDGET_RULE.replace('per = "role"', 'per = "rolez"'), 6, "parameter 'per' must be one of role, person, not 'rolez'"),
+    (BUDGET_RULE.replace('message = "m"', 'message = "{person} holds both"'), 7,
+     "rule X001: message.role uses '{person}'; it may use {entity}, {first}, {second}"),
+    (BUDGET_RULE.replace('"budget-execution"]', '"budget-execution", "kpi-framework"]'), 6,
+     "parameter 'duties' needs exactly 2 items, not 3"),
+    (BUDGET_RULE.replace('"budget-execution"]', '"budget-exec"]'), 6,
+     "'budget-exec' in duties is not one of the responsibilities"),
+    (RULE.replace('kind = "attribute-count"', 'kind = "language"').replace(
+        'params = { entity = "campaign", attribute = "kpi", min = 1 }\n', ""), 5,
+     "rule X001: kind language is orgmodel's reader's own"),
+    (RULE.replace('kind = "attribute-count"', 'kind = ["attribute-count"]'), 5, "rule X001: unknown kind ['attribute-count']"),
+    (RULE.replace('source = "000"', 'source = { id = "000" }'), 9, "rule X001: unknown source {'id': '000'}"),
+    (RULE.replace('message = "m"', 'message = "{entity:>300000000}"'), 7,
+     "rule X001: message.too-few uses '{entity:>300000000}'; it may use {entity}, {count}, {attribute}, {min}"),
+    (RULE.replace('message = "m"', 'message = "{entity:d}"'), 7, "message.too-few uses '{entity:d}'"),
+    (RULE.replace('message = "m"', 'message = "{entity!r}"'), 7, "message.too-few uses '{entity!r}'"),
+    (RULE.replace('message = "m"', 'message = "{entity"'), 7, "message.too-few is not a valid template"),
+    (RULE.replace('message = "m"', 'message = "{entity.__class__}"'), 7, "message.too-few uses '{entity.__class__}'"),
+    (RULE.replace("min = 1", "min = -1"), 6, "parameter 'min' must be at least 0"),
+    (RULE.replace("min = 1", "min = true"), 6, "parameter 'min' must be a whole number"),
+    (RULE.replace("min = 1", 'where = { min-level = "boss" }'), 6, "where.min-level must be a level"),
+    (RULE.replace("min = 1", 'where = { layer = ["stratgic"] }'), 6, "'stratgic' in where.layer is not a layer"),
+    ('[[rule]]\ncode = "X001"\n', 2, "rule X001: 'name' must be a non-empty string"),
+    ("rule = 3\n", 1, "'rule' must be an array of tables"),
+    (VOCABULARY.replace('tactical = "#fef3c7"', ''), COLOURS_LINE,
+     "vocabulary.layer-colours: layer 'tactical' needs a card colour"),
+    (VOCABULARY.replace('layers = ["strategic", "operational", "tactical"]',
+                        'layers = ["strategic", "operational", "tactical", "regional"]'), COLOURS_LINE,
+     "layer 'regional' needs a card colour"),
+    ("[extend-vocabulary]\nlevels = [{ name = \"head\", above = \"managr\" }]\n", 2,
+     "extend-vocabulary.levels[1].above: must be a level, one of: ic, lead"),
+    ("[extend-vocabulary.responsibilities]\npricing = { layers = [\"strategic\"], min-level = \"boss\" }\n", 2,
+     "extend-vocabulary.responsibilities.pricing.min-level: must be a level"),
+    ("[[extend-vocabulary.title-level]]\nlevel = \"lead\"\nany = [\"teamlead\"]\nstep = 9\n", 4,
+     "extend-vocabulary.title-level[1].step: must be a whole number from -4 to 4"),
+    ("[[extend-vocabulary.title-level]]\nlevel = \"leed\"\nany = [\"teamlead\"]\n", 2,
+     "extend-vocabulary.title-level[1].level: must be a level"),
+    ("[extend-vocabulary]\nexclusive = [\"pricing\"]\n", 2,
+     "extend-vocabulary.exclusive: 'pricing' is not a known responsibility"),
+])
+def test_packs_that_misbehaved_are_refused_at_load(text: str, line: int, message: str) -> None:
+    with pytest.raises(PackError) as raised:
+        build_pack([("my-pack.toml", text)], load_builtin())
+    error = raised.value
+    assert message in error.message, str(error)
+    assert (error.path, error.line) == ("my-pack.toml", line), str(error)
+
+
+def test_a_replaced_vocabulary_must_keep_earlier_rules_valid() -> None:
+    without_leads = VOCABULARY.replace('"ic", "lead", ', '"ic", ').replace('level = "lead"', 'level = "ic"')
+    with pytest.raises(PackError) as raised:
+        build_pack([("vocab.toml", without_leads)], load_builtin())
+    assert "this vocabulary breaks rule" in raised.value.message and "'lead'" in raised.value.message
+
+
 def test_a_rule_of_an_existing_kind_is_data_only() -> None:
     pack = build_pack([("p.toml", RULE)], load_builtin())
     assert [c for c, _, _ in findings('campaign c "C"\n', "X001", pack)] == ["X001"]

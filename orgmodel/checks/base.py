@@ -37,17 +37,27 @@ class Hit:
 
 @attrs.frozen
 class Param:
-    """A parameter of a check kind.
+    """A parameter of a check kind, with everything that makes a value valid.
 
-    ``type`` is one of: int, str, words (list of strings), table (string to
-    list of strings), pairs (list of lists of strings), where (a role filter),
-    severity, entity (a declaration kind with attributes).
+    ``type`` is one of: int, bool, str, words (list of strings), table (string
+    to list of strings), pairs (list of lists of strings), where (a role
+    filter), severity, entity (role, kpi or campaign), attribute (a key of
+    the declaration kind named by the parameter ``of``), level (one level).
+    :mod:`orgmodel.checks.params` checks values against this, once, when a
+    pack or a configuration is loaded.
     """
 
     type: str
     default: Any = None
     required: bool = False
     help: str = ""
+    choices: tuple[str, ...] = ()  # str: the only values allowed
+    vocabulary: str | None = None  # words, table values: "levels", "layers", "scopes" or "responsibilities"
+    keys: str | None = None  # table: the vocabulary its keys come from
+    items: tuple[int, int | None] = (0, None)  # words: how many; pairs: how many in each group
+    minimum: int | None = None  # int: the smallest value
+    of: str = "entity"  # attribute: the parameter naming the declaration kind
+    names: str | None = None  # attribute: the kind of declaration its values must name ("role")
 
 
 CheckFunction = Callable[["Org", Params, "Vocabulary"], Iterator[Hit]]
@@ -77,3 +87,5 @@ class CheckKind:
     cases: Mapping[str, tuple[str, ...]] = attrs.field(factory=lambda: {"default": ()})
     # Templates for cases a rule need not word itself (e.g. a case its params rule out).
     default_messages: Mapping[str, str] = attrs.field(factory=dict)
+    # Checks across parameters, after each was checked alone: (parameter, why) or None.
+    validate: Callable[[Params, Vocabulary], tuple[str, str] | None] | None = None

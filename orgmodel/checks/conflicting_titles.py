@@ -35,6 +35,6 @@ KIND = CheckKind(
     name="conflicting-titles",
     run=check,
     summary="Titles listed as synonyms are not both used in one org.",
-    params={"titles": Param("pairs", required=True, help="groups of titles that mean the same job")},
+    params={"titles": Param("pairs", required=True, items=(2, None), help="groups of titles that mean the same job")},
     cases={"default": ("title", "other", "other_role")},
 )

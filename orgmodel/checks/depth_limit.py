@@ -31,6 +31,6 @@ KIND = CheckKind(
     name="depth-limit",
     run=check,
     summary="No role sits more than max levels below the top (the top role is level 1).",
-    params={"max": Param("int", required=True, help="the deepest level allowed")},
+    params={"max": Param("int", required=True, minimum=1, help="the deepest level allowed")},
     cases={"default": ("depth", "max")},
 )

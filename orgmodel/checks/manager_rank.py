@@ -1,4 +1,8 @@
-"""manager-rank: a role's solid-line manager ranks above it."""
+"""manager-rank: a role's solid-line manager ranks above it.
+
+Ranks include the title's seniority: a Senior Brand Manager outranks a Brand
+Manager, who outranks an Assistant Brand Manager.
+"""
 
 from __future__ import annotations
 
@@ -15,7 +19,7 @@ def check(org: Org, params: Params, vocabulary: Vocabulary) -> Iterator[Hit]:
         manager = org.manager(role)
         if manager is None or manager.id == role.id:
             continue
-        mine, theirs = vocabulary.rank(role.level), vocabulary.rank(manager.level)
+        mine, theirs = role.rank, manager.rank
         if theirs > mine:
             continue
         line = role.reports_to[0]

@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from orgmodel.checks.base import CheckKind, Hit, Param, Params, named_roles
+from orgmodel.checks.params import words_error
+from orgmodel.dsl.grammar import KINDS
 from orgmodel.model import Org, values
 from orgmodel.vocabulary import Vocabulary
 
@@ -27,15 +29,26 @@ def check(org: Org, params: Params, vocabulary: Vocabulary) -> Iterator[Hit]:
                               "allowed": " or ".join(allowed[by_value])})
 
 
+def validate(params: Params, vocabulary: Vocabulary) -> tuple[str, str] | None:
+    """The keys of ``allowed`` are words of the vocabulary that the ``by`` attribute takes."""
+    spec = KINDS[params["entity"]].keys[params["by"]]
+    if spec.repeats or spec.value not in ("level", "layer", "scope"):
+        return "by", f"parameter 'by': '{params['by']}' must be a single-valued level, layer or scope attribute"
+    error = words_error("allowed", params["allowed"], vocabulary, f"{spec.value}s")
+    return ("allowed", error) if error else None
+
+
 KIND = CheckKind(
     name="referenced-layer",
     run=check,
     summary="Roles named by an attribute are in a layer that fits another attribute's value.",
     params={
         "entity": Param("entity", required=True),
-        "attribute": Param("str", required=True, help="an attribute that names roles"),
-        "by": Param("str", required=True, help="the attribute whose value selects the allowed layers"),
-        "allowed": Param("table", required=True, help="value of `by` -> allowed layers ('none' = no layer)"),
+        "attribute": Param("attribute", required=True, names="role", help="an attribute that names roles"),
+        "by": Param("attribute", required=True, help="the attribute whose value selects the allowed layers"),
+        "allowed": Param("table", required=True, vocabulary="layers",
+                         help="value of `by` -> allowed layers ('none' = no layer)"),
     },
     cases={"default": ("target", "layer", "by_value", "allowed")},
+    validate=validate,
 )

@@ -1,6 +1,9 @@
-"""referenced-level: the roles an attribute points at are at one of the given levels.
+"""referenced-level: the roles an attribute points at are at the levels a filter admits.
 
-LEAD001 (a Lead's manager is a Manager) and CAMP002 (a campaign's lead is a Lead).
+LEAD001 (a Lead's solid-line manager is of manager rank) and CAMP002 (a
+campaign is led by a role of a rank that runs campaigns). ``target`` is a
+role filter (see :mod:`orgmodel.checks.where`) the named role must match;
+``where`` picks which roles' references are checked.
 """
 
 from __future__ import annotations
@@ -14,25 +17,27 @@ from orgmodel.vocabulary import Vocabulary
 
 
 def check(org: Org, params: Params, vocabulary: Vocabulary) -> Iterator[Hit]:
-    levels = params["levels"]
+    target_filter = params["target"]
+    wanted = role_filter.describe(target_filter, vocabulary)
     for entity, value, target in named_roles(org, params["entity"], params["attribute"]):
-        if target.level in levels:
+        if role_filter.matches(target, target_filter, vocabulary, org):
             continue
-        if isinstance(entity, Role) and not role_filter.matches(entity, params["where"], vocabulary):
+        if isinstance(entity, Role) and not role_filter.matches(entity, params["where"], vocabulary, org):
             continue
         yield Hit(entity.id, value.line, value.column, value.end_column,
-                  fields={"target": target.id, "target_level": target.level, "levels": " or ".join(levels)})
+                  fields={"target": target.id, "target_level": target.level, "levels": wanted})
 
 
 KIND = CheckKind(
     name="referenced-level",
     run=check,
-    summary="Roles named by an attribute are at one of the given levels.",
+    summary="Roles named by an attribute match a filter of levels (a rank range).",
     params={
         "entity": Param("entity", required=True),
-        "attribute": Param("str", required=True, help="an attribute that names roles"),
-        "levels": Param("words", required=True, help="levels the named roles must have"),
-        "where": Param("where", {}, help="only roles matching this filter"),
+        "attribute": Param("attribute", required=True, names="role", help="an attribute that names roles"),
+        "target": Param("where", required=True, help="the filter the named roles must match, e.g. "
+                                                     "{ min-level = \"manager\", below-level = \"director\" }"),
+        "where": Param("where", {}, help="only roles matching this filter (when the entity is a role)"),
     },
     cases={"default": ("target", "target_level", "levels")},
 )

@@ -21,7 +21,7 @@ KIND = CheckKind(
     summary="Roles named by an attribute are filled, not vacant.",
     params={
         "entity": Param("entity", required=True),
-        "attribute": Param("str", required=True, help="an attribute that names roles"),
+        "attribute": Param("attribute", required=True, names="role", help="an attribute that names roles"),
     },
     cases={"default": ("target",)},
 )

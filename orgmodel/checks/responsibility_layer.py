@@ -1,32 +1,34 @@
-"""responsibility-layer: a role's layer fits the class of what it owns (LAYER001).
+"""responsibility-layer: a role's layer is one the vocabulary allows for what it owns (LAYER001).
 
-``conflicts`` maps a role's layer to the responsibility classes it must not hold.
+Each responsibility keyword lists the layers whose roles may hold it; a
+role's layer is the one written, read from its title, or its level's default.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from orgmodel.checks.base import CheckKind, Hit, Param, Params
+from orgmodel.checks.base import CheckKind, Hit, Params
 from orgmodel.model import Org
 from orgmodel.vocabulary import Vocabulary
 
 
 def check(org: Org, params: Params, vocabulary: Vocabulary) -> Iterator[Hit]:
-    conflicts = params["conflicts"]
+    known = vocabulary.responsibilities
     for role in org.roles.values():
-        forbidden = conflicts.get(role.layer or "none", ())
+        if role.layer is None:
+            continue
         for value in role.owns:
-            kind = vocabulary.responsibilities.get(value.text)
-            if kind in forbidden:
+            duty = known.get(value.text)
+            if duty is not None and role.layer not in duty.layers:
                 yield Hit(role.id, value.line, value.column, value.end_column,
-                          fields={"keyword": value.text, "class": kind, "layer": role.layer})
+                          fields={"keyword": value.text, "layer": role.layer, "allowed": " or ".join(duty.layers),
+                                  "origin": role.layer_origin})
 
 
 KIND = CheckKind(
     name="responsibility-layer",
     run=check,
-    summary="No role holds a responsibility whose class conflicts with its layer.",
-    params={"conflicts": Param("table", required=True, help="role layer -> responsibility classes it must not hold")},
-    cases={"default": ("keyword", "class", "layer")},
+    summary="No role holds a responsibility that the vocabulary gives to other layers.",
+    cases={"default": ("keyword", "layer", "allowed", "origin")},
 )

@@ -27,7 +27,7 @@ def check(org: Org, params: Params, vocabulary: Vocabulary) -> Iterator[Hit]:
     if params["per"] == "role":
         for role in org.roles.values():
             if _holds(role, first) and _holds(role, second):
-                yield Hit(role.id, role.line, role.column, fields=fields)
+                yield Hit(role.id, role.line, role.column, case="role", fields=fields)
         return
     holders: dict[str, dict[str, list[Role]]] = {}
     for role in org.roles.values():
@@ -40,7 +40,7 @@ def check(org: Org, params: Params, vocabulary: Vocabulary) -> Iterator[Hit]:
         pair = _earliest_pair(duties.get(first, []), duties.get(second, []))
         if pair is not None:
             later, other = pair
-            yield Hit(later.id, later.line, later.column,
+            yield Hit(later.id, later.line, later.column, case="person",
                       fields={**fields, "person": later.person, "other": other.id})
 
 
@@ -63,8 +63,15 @@ KIND = CheckKind(
     run=check,
     summary="Two responsibilities are never held by one role (or one person).",
     params={
-        "duties": Param("words", required=True, help="the two responsibilities to keep apart"),
-        "per": Param("str", "role", help="'role' or 'person'"),
+        "duties": Param("words", required=True, items=(2, 2), vocabulary="responsibilities",
+                        help="the two responsibilities to keep apart"),
+        "per": Param("str", "role", choices=("role", "person"),
+                     help="role: one role holds both; person: one person holds roles that hold both"),
     },
-    cases={"default": ("first", "second", "person", "other")},
+    cases={"role": ("first", "second"), "person": ("first", "second", "person", "other")},
+    default_messages={
+        "role": "'{entity}' holds both {first} and {second}; give one of them to another role",
+        "person": "{person} holds both '{other}' and '{entity}', which hold {first} and {second}; "
+                  "staff one of the roles with someone else",
+    },
 )

@@ -14,7 +14,7 @@ def check(org: Org, params: Params, vocabulary: Vocabulary) -> Iterator[Hit]:
     limit = params["max"]
     for manager, reports in org.direct_reports.items():
         role = org.roles[manager]
-        if len(reports) > limit and role_filter.matches(role, params["where"], vocabulary):
+        if len(reports) > limit and role_filter.matches(role, params["where"], vocabulary, org):
             yield Hit(role.id, role.line, role.column, fields={"count": len(reports), "max": limit})
 
 
@@ -23,7 +23,7 @@ KIND = CheckKind(
     run=check,
     summary="No role has more direct reports than the limit.",
     params={
-        "max": Param("int", 10, help="most direct reports allowed"),
+        "max": Param("int", 10, minimum=1, help="most direct reports allowed"),
         "where": Param("where", {}, help="only roles matching this filter"),
     },
     cases={"default": ("count", "max")},

@@ -20,6 +20,6 @@ KIND = CheckKind(
     name="unheld-responsibility",
     run=check,
     summary="Each of the listed responsibilities is held by some role.",
-    params={"keywords": Param("words", [], help="responsibilities to check (default: the vocabulary's exclusive ones)")},
+    params={"keywords": Param("words", [], vocabulary="responsibilities", help="responsibilities to check (default: the vocabulary's exclusive ones)")},
     cases={"default": ("keyword",)},
 )
