@@ -1,0 +1,48 @@
+"""``orgmodel stats``: headcount, layers, spans of control and ownership of one org."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from orgmodel.api import OrgFileError
+from orgmodel.commands import EXIT_CLEAN, builtin_pack, fail
+
+
+@click.command()
+@click.argument("org_file")
+@click.option("--format", "output_format", type=click.Choice(["text", "json", "markdown"]), default="text",
+              show_default=True, help="text: aligned tables; json: every figure; markdown: GitHub tables.")
+def stats(org_file: str, output_format: str) -> None:
+    """Figures about an org's shape: headcount and vacancies, layers, spans of
+    control, managers and ICs, roles per team, level and layer, and who holds
+    each exclusive duty, KPI and campaign (gaps and doubles marked).
+
+    The org is read with its configuration, as check reads it: the span limit
+    is SPAN001's max (params.SPAN001.max), 10 by default. Exit status: 0, or
+    2 for an unreadable file or invalid configuration.
+    """
+    from orgmodel import stats as figures
+    from orgmodel.config import ConfigError
+    from orgmodel.finding import Severity
+    from orgmodel.project import Project
+    from orgmodel.rulepack import PackError
+    from orgmodel.stats_format import render
+
+    if Path(org_file).is_dir():
+        fail(f"{org_file}: a directory; stats takes one org file")
+    project = Project(base=builtin_pack())
+    try:
+        pack = project.pack_for(project.settings_for(Path(org_file)))
+        result = project.check(Path(org_file), org_file)
+    except (OrgFileError, ConfigError, PackError) as error:
+        fail(str(error))
+    errors = sum(1 for finding in result.findings if finding.severity is Severity.ERROR)
+    if errors:
+        click.echo(f"orgmodel: note: {org_file} has {errors} error{'s' * (errors != 1)}; "
+                   "`orgmodel check` lists them", err=True)
+    computed = figures.compute(result.org, pack.vocabulary, figures.span_limit(pack))
+    click.echo(render(computed, output_format), nl=False)
+    sys.exit(EXIT_CLEAN)
