@@ -263,3 +263,26 @@ def test_scaling_benchmark_prints_the_ratio(capsys: pytest.CaptureFixture[str]) 
     verdict = re.fullmatch(r"ratio 1,000 / 100\s+(\d+\.\d\d)\s+\(linear: 10; <= 15\)\s+(PASS|FAIL)", lines[2])
     assert verdict is not None, lines
     assert status == (0 if float(verdict.group(1)) <= 15 else 1) and verdict.group(2) == ("PASS", "FAIL")[status]
+
+
+@pytest.mark.parametrize("size", [1000, 5000])
+def test_generated_orgs_add_up(size: int, pack: Any) -> None:
+    """A generated org's figures against what its text says, counted another way."""
+    org = generate(size, seed=7, violations=True)
+    found = figures(org.text, pack)
+    lines = org.text.splitlines()
+    assert found["headcount"]["roles"] == size + 4  # the planted loop1, loop2, stray, chanless
+    assert found["headcount"]["vacant"] == lines.count("  person vacant")
+    layers, spans = found["layers"], found["spans"]
+    assert layers["tops"] == ["cmo"] and layers["dangling"] == ["stray"]
+    assert layers["unplaced"] == ["loop1", "loop2"] and layers["depth"] == 7  # cmo, vp ... lead, ic
+    assert sum(layers["per_depth"]) == size + 2 == len(layers["depth_of"])
+    assert sum(s["solid"] for s in spans["per_role"]) == size + 4 - 2  # everyone but the top and the stray
+    assert sum(s["dotted"] for s in spans["per_role"]) == spans["dotted_lines"] == org.text.count("  dotted-to ")
+    assert sum(b["managers"] for b in spans["bands"]) == spans["managers"] == sum(
+        h["managers"] for h in spans["histogram"])
+    assert spans["managers"] + spans["ics"] == size + 4 and spans["max"] <= 10
+    assert sum(group["roles"] for group in found["levels"]) == size + 4
+    assert [row["status"] for row in found["ownership"] if row["kind"] == "duty"] == ["ok"] * 5
+    assert {row["id"]: row["status"] for row in found["ownership"] if row["status"] != "ok"} == {
+        "orphan": "gap", "leaderless": "gap"}
