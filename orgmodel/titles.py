@@ -91,7 +91,7 @@ class TitleRow:
     """A row of a title table: a title has ``value`` when it contains any ``any`` phrase and all ``all`` phrases.
 
     ``unless`` phrases are masked out of the title first. ``step`` is the
-    seniority the row gives (EVP is vp +2); None lets the seniority words decide.
+    seniority the row gives (EVP is vp +2); the title's seniority word adds to it.
     """
 
     value: str
@@ -99,9 +99,14 @@ class TitleRow:
     all: Phrases = Phrases.of(())
     unless: Phrases = Phrases.of(())
     step: int | None = None
+    up_to: str | None = None  # a title whose level may be as high as this ("Head of Marketing")
 
     def match(self, title: str) -> tuple[str, list[str]] | None:
-        """``(the title with this row's masks applied, the phrases found)``, or None."""
+        """``(the title with the row's masks and matched words blanked, the phrases found)``, or None.
+
+        The words that selected the row are blanked so that they do not count
+        again as seniority ("Senior" in "Senior Director" makes it a senior-director, not +1).
+        """
         title = self.unless.mask(title)
         found = self.any.found(title)
         if not found:
@@ -109,7 +114,7 @@ class TitleRow:
         required = self.all.found(title)
         if len(required) < len(self.all.texts):
             return None
-        return title, found[:1] + required
+        return Phrases.of(found + required).mask(title), found[:1] + required
 
 
 @attrs.frozen
@@ -119,31 +124,34 @@ class Reading:
     value: str | None
     step: int
     words: tuple[str, ...]  # the phrases that decided, as the table writes them
+    up_to: str | None = None
 
 
-def read(title: str, rows: Sequence[TitleRow], seniority: Mapping[str, int] = {},
+def read(title: str, rows: Sequence[TitleRow], seniority: Mapping[str, int] | None = None,
          seniority_words: Phrases | None = None) -> Reading:
-    """The first row of ``rows`` that matches ``title``, with the title's seniority step."""
+    """The first row of ``rows`` that matches ``title``; its step plus the title's seniority word's."""
     folded = normalise(title)
     for row in rows:
         matched = row.match(folded)
         if matched is None:
             continue
-        masked, words = matched
-        if row.step is not None or seniority_words is None:
-            return Reading(row.value, row.step or 0, tuple(words))
-        step, word = _seniority(masked, seniority, seniority_words)
-        return Reading(row.value, step, (word, *words) if word else tuple(words))
+        rest, words = matched
+        step, word = _seniority(rest, seniority or {}, seniority_words) if seniority_words else (0, None)
+        return Reading(row.value, (row.step or 0) + step, (word, *words) if word else tuple(words), row.up_to)
     return Reading(None, 0, ())
 
 
 def _seniority(title: str, seniority: Mapping[str, int], words: Phrases) -> tuple[int, str | None]:
-    """The step of the leftmost seniority word in ``title`` ("Senior Associate" is Senior)."""
-    best: tuple[int, str] | None = None
+    """The step of the leftmost seniority word in ``title`` ("Senior Associate" is Senior).
+
+    At the same place the longer phrase wins, so "lead generation" (0) beats "lead" (+1).
+    """
+    best: tuple[int, int, str] | None = None
     for text, pattern in zip(words.texts, words.patterns):
         match = pattern.search(title)
-        if match is not None and (best is None or match.start() < best[0]):
-            best = (match.start(), text)
+        if match is not None:
+            candidate = (match.start(), -len(match.group()), text)
+            best = candidate if best is None or candidate < best else best
     if best is None:
         return 0, None
-    return seniority[best[1]], best[1]
+    return seniority[best[2]], best[2]

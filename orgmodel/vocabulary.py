@@ -35,6 +35,7 @@ class TitleGuess:
     step: int  # seniority within the level: Senior +1, Associate -1 ...
     words: tuple[str, ...]  # the title words that decided it
     matched: bool  # False: no row matched and ``level`` is the default
+    up_to: str | None = None  # the highest level the title may mean, when it is ambiguous
 
 
 def _no_rows() -> tuple[TitleRow, ...]:
@@ -54,6 +55,7 @@ class Vocabulary:
     layer_default: Mapping[str, str] = attrs.field(factory=dict)  # level -> layer of a role without one
     title_layers: tuple[TitleRow, ...] = attrs.field(factory=_no_rows)  # title words -> layer
     kpi_scopes: tuple[TitleRow, ...] = attrs.field(factory=_no_rows)  # KPI name words -> scope
+    title_channels: tuple[TitleRow, ...] = attrs.field(factory=_no_rows)  # title words -> a specialty
     layer_colours: Mapping[str, str] = attrs.field(factory=dict)  # layer -> card fill
     vacancy_words: tuple[str, ...] = ()  # person names that mean "vacant" ("TBH", "Open")
     _rank: Mapping[str, int] = attrs.field(init=False)
@@ -85,7 +87,8 @@ class Vocabulary:
         if guess is None:
             found = read(title, self.title_levels, self.seniority, self._seniority_words)
             step = max(-MAX_STEP, min(MAX_STEP, found.step))
-            guess = (TitleGuess(found.value, step, found.words, matched=True) if found.value is not None
+            guess = (TitleGuess(found.value, step, found.words, matched=True, up_to=found.up_to)
+                     if found.value is not None
                      else TitleGuess(self.default_level, 0, (), matched=False))
             self._titles[title] = guess
         return guess
@@ -94,6 +97,7 @@ class Vocabulary:
         """The model fields of a role's level, rank and layer, and where each came from.
 
         ``level`` and ``layer`` are what the role's lines say (None when absent).
+        A layer is never defaulted from a level that was itself assumed.
         """
         if level is not None:
             facts: dict[str, object] = {"level": level, "level_origin": "written", "rank": self.rank_of(level)}
@@ -101,15 +105,25 @@ class Vocabulary:
             guess = self.title_level(title)
             facts = {"level": guess.level, "level_origin": "title" if guess.matched else "default",
                      "level_words": guess.words, "rank": self.rank_of(guess.level, guess.step)}
+            if guess.up_to is not None:
+                facts["rank_max"] = self.rank_of(guess.up_to, MAX_STEP)
+        channels = self.channels_in(title)
+        if channels:
+            facts["title_channels"] = channels
         if layer is not None:
             facts.update(layer=layer, layer_origin="written")
             return facts
         by_title = read(title, self.title_layers) if self.title_layers else Reading(None, 0, ())
         if by_title.value is not None:
             facts.update(layer=by_title.value, layer_origin="title", layer_words=by_title.words)
-        elif str(facts["level"]) in self.layer_default:
+        elif facts["level_origin"] != "default" and str(facts["level"]) in self.layer_default:
             facts.update(layer=self.layer_default[str(facts["level"])], layer_origin="level")
         return facts
+
+    def channels_in(self, title: str) -> tuple[str, ...]:
+        """Every specialty a title names ("Social & Content Lead": social, content), in table order."""
+        folded = normalise(title)
+        return tuple(dict.fromkeys(row.value for row in self.title_channels if row.match(folded)))
 
     def kpi_scope(self, name: str) -> Reading:
         """The scope a KPI's name implies ("Customer Acquisition Cost": execution), or a Reading of None."""

@@ -23,9 +23,10 @@ _COLOUR = re.compile(r"#[0-9a-fA-F]{6}\Z")
 _WORD = re.compile(r"[a-z][a-z0-9-]*\Z")
 
 VOCABULARY_KEYS = ("levels", "layers", "scopes", "exclusive", "default-level", "vacancy-words", "layer-default",
-                   "layer-colours", "seniority", "responsibilities", "title-level", "title-layer", "kpi-scope")
+                   "layer-colours", "seniority", "responsibilities", "title-level", "title-layer", "kpi-scope",
+                   "title-channel")
 EXTEND_KEYS = ("levels", "exclusive", "vacancy-words", "layer-default", "seniority", "responsibilities",
-               "title-level", "title-layer", "kpi-scope")
+               "title-level", "title-layer", "kpi-scope", "title-channel")
 
 
 class VocabularyError(Exception):
@@ -85,8 +86,8 @@ def _phrases(value: Any, path: Path) -> Phrases:
     return Phrases.of(items)
 
 
-def _rows(value: Any, path: Path, field: str, allowed: Sequence[str]) -> tuple[TitleRow, ...]:
-    """``[[...]]`` rows: ``field`` (a value from ``allowed``), any, all, unless, step."""
+def _rows(value: Any, path: Path, field: str, allowed: Sequence[str] | None) -> tuple[TitleRow, ...]:
+    """``[[...]]`` rows: ``field`` (a value from ``allowed``, or any word), any, all, unless, step."""
     if not isinstance(value, list):
         raise _fail(path, "must be an array of tables ([[...]])")
     rows = []
@@ -94,16 +95,28 @@ def _rows(value: Any, path: Path, field: str, allowed: Sequence[str]) -> tuple[T
         at = (*path, index)
         raw = _table(raw, at)
         for key in raw:
-            if key not in (field, "any", "all", "unless", "step"):
-                raise _fail((*at, key), f"unknown key '{key}' (allowed: {field}, any, all, unless, step)")
+            allowed_keys = (field, "any", "all", "unless", "step", *(("up-to",) if field == "level" else ()))
+            if key not in allowed_keys:
+                raise _fail((*at, key), f"unknown key '{key}' (allowed: {', '.join(allowed_keys)})")
         if "any" not in raw:
             raise _fail(at, "needs 'any': the phrases that select this row")
         step = raw.get("step")
         if step is not None and (not isinstance(step, int) or isinstance(step, bool) or abs(step) > MAX_STEP):
             raise _fail((*at, "step"), f"must be a whole number from -{MAX_STEP} to {MAX_STEP}")
-        rows.append(TitleRow(_one_of(raw.get(field), (*at, field), allowed, field),
+        value = raw.get(field)
+        if allowed is None:
+            if not isinstance(value, str) or not _WORD.match(value):
+                raise _fail((*at, field), f"must be a {field} word: lower-case letters, digits and '-'")
+        else:
+            value = _one_of(value, (*at, field), allowed, field)
+        up_to = raw.get("up-to")
+        if up_to is not None and allowed is not None:
+            up_to = _one_of(up_to, (*at, "up-to"), allowed, "level")
+            if allowed.index(up_to) <= allowed.index(value):
+                raise _fail((*at, "up-to"), f"must be a level above '{value}'")
+        rows.append(TitleRow(value,
                              _phrases(raw["any"], (*at, "any")), _phrases(raw.get("all", []), (*at, "all")),
-                             _phrases(raw.get("unless", []), (*at, "unless")), step))
+                             _phrases(raw.get("unless", []), (*at, "unless")), step, up_to))
     return tuple(rows)
 
 
@@ -179,6 +192,7 @@ def read_vocabulary(raw: Any) -> Vocabulary:
         title_layers=_rows(raw.get("title-layer", []), (*path, "title-layer"), "layer", layers),
         kpi_scopes=_rows(raw.get("kpi-scope", []), (*path, "kpi-scope"), "scope",
                          _words(raw["scopes"], (*path, "scopes"))),
+        title_channels=_rows(raw.get("title-channel", []), (*path, "title-channel"), "channel", None),
         layer_colours=dict(colours),
         vacancy_words=_strings(raw.get("vacancy-words", []), (*path, "vacancy-words")),
     )
@@ -227,5 +241,7 @@ def extend_vocabulary(base: Vocabulary, raw: Any, root: str = "extend-vocabulary
         title_layers=_rows(raw.get("title-layer", []), (*path, "title-layer"), "layer", base.layers)
         + base.title_layers,
         kpi_scopes=_rows(raw.get("kpi-scope", []), (*path, "kpi-scope"), "scope", base.scopes) + base.kpi_scopes,
+        title_channels=_rows(raw.get("title-channel", []), (*path, "title-channel"), "channel", None)
+        + base.title_channels,
         vacancy_words=base.vacancy_words + _strings(raw.get("vacancy-words", []), (*path, "vacancy-words")),
     )
