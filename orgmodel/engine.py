@@ -24,9 +24,11 @@ def run(org: Org, problems: Iterable[Problem], pack: RulePack) -> list[Finding]:
             findings.append(Finding(org.path, problem.line, problem.column, problem.code, rule.severity,
                                     problem.message, problem.entity, problem.end_column))
     for rule in pack.rules.values():
-        if rule.kind.name == LANGUAGE_KIND:
+        if rule.kind.name == LANGUAGE_KIND or not pack.runs(rule):
             continue
         for hit in rule.kind.run(org, rule.params, pack.vocabulary):
+            if hit.entity in org.duplicates:
+                continue  # a knock-on of the REF001 duplicate: one root cause, one finding
             message = rule.messages[hit.case].format(entity=hit.entity, **hit.fields)
             # A hit at a declaration spans its ID.
             end = hit.end_column or hit.column + (len(hit.entity) if hit.entity else 1)

@@ -41,11 +41,15 @@ class Role:
     # What rules compare: the level's place in the pack's order, times ten,
     # plus the title's seniority step (Senior +1, Associate -1, ...).
     rank: int = 0
+    # The highest rank the title may mean when it is ambiguous ("Head of
+    # Marketing" heads the whole function: a director, or higher); else None.
+    rank_max: int | None = None
     layer: str | None = None  # as written, or read from the title, or the pack's default for the level
     layer_origin: str = "none"  # "written", "title" (words in ``layer_words``), "level" or "none"
     layer_words: tuple[str, ...] = ()
     team: Value | None = None
     channel: tuple[Value, ...] = ()
+    title_channels: tuple[str, ...] = ()  # specialties its title names ("SEO Lead": seo)
     owns: tuple[Value, ...] = ()
     liaises_with: tuple[Value, ...] = ()
 
@@ -105,7 +109,7 @@ Entity = Role | Kpi | Campaign | Team | Department
 
 @attrs.frozen
 class Org:
-    """A whole org file. Mappings keep file order; a duplicate ID keeps the first."""
+    """A whole org file. Mappings keep file order; a second declaration of an ID is kept as ``ID.2``."""
 
     path: str
     name: str | None = None
@@ -115,6 +119,9 @@ class Org:
     campaigns: Mapping[str, Campaign] = attrs.field(factory=dict)
     teams: Mapping[str, Team] = attrs.field(factory=dict)
     departments: Mapping[str, Department] = attrs.field(factory=dict)
+    # Keys (``ID.2`` ...) of second declarations of an ID within one kind: kept
+    # and drawn, but rules do not report knock-ons of the duplication on them.
+    duplicates: frozenset[str] = frozenset()
 
     def entities(self, kind: str) -> Mapping[str, Entity]:
         """The declarations of one kind by ID: ``role``, ``kpi``, ``campaign``, ``team``, ``department``."""
@@ -129,6 +136,35 @@ class Org:
             if manager is not None and manager in self.roles:
                 reports.setdefault(manager, []).append(role.id)
         return {manager: tuple(ids) for manager, ids in reports.items()}
+
+    @functools.cached_property
+    def cycles(self) -> tuple[tuple[str, ...], ...]:
+        """Each loop of solid lines once, as the roles in it in reporting order, in file order of discovery.
+
+        An iterative walk with three states, so that a 100,000-deep chain costs
+        O(n) and no recursion.
+        """
+        state: dict[str, int] = {}  # 1: on the current path, 2: done
+        found = []
+        for start in self.roles:
+            if start in state:
+                continue
+            path: list[str] = []
+            current: str | None = start
+            while current is not None and current in self.roles and current not in state:
+                state[current] = 1
+                path.append(current)
+                current = self.roles[current].manager_id
+            if current is not None and state.get(current) == 1:
+                found.append(tuple(path[path.index(current):]))
+            for role_id in path:
+                state[role_id] = 2
+        return tuple(found)
+
+    @functools.cached_property
+    def in_cycle(self) -> frozenset[str]:
+        """Roles on a loop of solid lines (not those below one)."""
+        return frozenset(role_id for cycle in self.cycles for role_id in cycle)
 
     def manager(self, role: Role) -> Role | None:
         """The solid-line manager as a declared role, or None."""

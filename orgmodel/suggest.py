@@ -22,7 +22,9 @@ class Suggester:
     def __init__(self, choices: Iterable[str]) -> None:
         self.remaining = self.BUDGET
         self.buckets: dict[tuple[str, int], list[str]] = {}
+        self.folded: dict[str, str] = {}  # casefolded choice -> the first choice that folds to it
         for choice in choices:
+            self.folded.setdefault(choice.casefold(), choice)
             self.buckets.setdefault((choice[:1].casefold(), len(choice)), []).append(choice)
 
     def __call__(self, word: str) -> str:
@@ -30,6 +32,8 @@ class Suggester:
         if self.remaining <= 0:
             return ""
         self.remaining -= 1
+        if word.casefold() in self.folded:  # `reports-to CMO` for the ID `cmo`
+            return f" (did you mean '{self.folded[word.casefold()]}'?)"
         first = word[:1].casefold()
         pool = [c for size in range(len(word) - 2, len(word) + 3)
                 for c in self.buckets.get((first, size), ())[: self._BUCKET_LIMIT]]
@@ -39,5 +43,7 @@ class Suggester:
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
     """`` (did you mean 'x'?)`` when a choice is close to ``word``, else "" (for a few choices)."""
-    close = difflib.get_close_matches(word, list(choices), n=1)
+    choices = list(choices)
+    same = [choice for choice in choices if choice.casefold() == word.casefold()]
+    close = same or difflib.get_close_matches(word, choices, n=1)
     return f" (did you mean '{close[0]}'?)" if close else ""

@@ -32,8 +32,10 @@ class _Reader:
     def __init__(self, vocabulary: Vocabulary) -> None:
         self.vocabulary = vocabulary
         self.problems: list[Problem] = []
-        self.kind_of: dict[str, str] = {}  # ID -> declaration kind
+        self.kind_of: dict[str, str] = {}  # ID -> kind of its first declaration
         self.first_at: dict[str, int] = {}  # ID -> line of its first declaration
+        self.kinds_of: dict[str, set[str]] = {}  # ID -> every kind declared with it
+        self.duplicates: list[str] = []  # model keys of second declarations of an ID of the same kind
         self.references: list[tuple[Value, str, str]] = []  # value, expected kind, referrer
         self.entities: dict[str, dict[str, Any]] = {field: {} for field in ENTITY_FIELDS.values()}
         self.identifiers: set[str] = set()  # words already found valid (IDs repeat)
@@ -54,23 +56,53 @@ class _Reader:
         assert declaration.id is not None  # the parser drops ID-less declarations
         id_token = declaration.id
         entity_id = id_token.text
+        key = self.key_for(kind, entity_id, id_token)
+        fields = self.attributes(kind, key, declaration.attributes)
+        if kind == "role":
+            fields["title"] = text
+            fields.update(self.vocabulary.role_facts(text, fields.get("level"), fields.get("layer")))
+        else:
+            fields["name"] = text
+        if kind == "kpi":
+            self.kpi_scope(text, fields)
+        self.entities[ENTITY_FIELDS[kind]][key] = _CLASSES[kind](
+            id=key, line=id_token.line, column=id_token.column, **fields)
+
+    def key_for(self, kind: str, entity_id: str, id_token: Token) -> str:
+        """The model key of a declaration: its ID, or for a second declaration of the same kind ``ID.N``.
+
+        A duplicate is kept, not dropped, so that it is still drawn and checked
+        (a role and a team called ``growth`` are both real); references resolve
+        to the declaration of the kind they expect, and to the first of a kind.
+        """
+        kinds = self.kinds_of.setdefault(entity_id, set())
         if entity_id in self.kind_of:
             self.problems.append(_problem(
                 "REF001",
                 f"'{entity_id}' is already declared as a {self.kind_of[entity_id]} on line "
                 f"{self.first_at[entity_id]}; give this {kind} another ID",
                 id_token, entity_id))
-            return
-        self.kind_of[entity_id] = kind
-        self.first_at[entity_id] = id_token.line
-        fields = self.attributes(kind, entity_id, declaration.attributes)
-        if kind == "role":
-            fields["title"] = text
-            fields.update(self.vocabulary.role_facts(text, fields.get("level"), fields.get("layer")))
         else:
-            fields["name"] = text
-        self.entities[ENTITY_FIELDS[kind]][entity_id] = _CLASSES[kind](
-            id=entity_id, line=id_token.line, column=id_token.column, **fields)
+            self.kind_of[entity_id] = kind
+            self.first_at[entity_id] = id_token.line
+        if kind not in kinds:
+            kinds.add(kind)
+            return entity_id
+        entities = self.entities[ENTITY_FIELDS[kind]]
+        number = 2
+        while f"{entity_id}.{number}" in entities:
+            number += 1
+        self.duplicates.append(f"{entity_id}.{number}")
+        return f"{entity_id}.{number}"
+
+    def kpi_scope(self, name: str, fields: dict[str, Any]) -> None:
+        """A KPI's scope as written, or as its name says ("Customer Acquisition Cost": execution)."""
+        if "scope" in fields:
+            fields["scope_origin"] = "written"
+            return
+        reading = self.vocabulary.kpi_scope(name)
+        if reading.value is not None:
+            fields.update(scope=reading.value, scope_origin="name", scope_words=reading.words)
 
     def attributes(self, kind: str, entity_id: str, attributes: tuple[Attribute, ...]) -> dict[str, Any]:
         fields: dict[str, Any] = {}
@@ -96,6 +128,10 @@ class _Reader:
                     "SYN003", f"'{key}' takes one value, not {len(tokens)}", tokens[1], entity_id))
                 continue
             value = self.value(spec, key, tokens[0], entity_id)
+            if key == "person" and isinstance(value, str) and self.vocabulary.means_vacant(value):
+                self.problems.append(_problem(
+                    "SYN005", f"person \"{value}\" reads as a vacancy; write: person vacant", tokens[0], entity_id))
+                value = _VACANT
             if value is not None:
                 self.single(fields, key, value)
         return fields
@@ -151,12 +187,12 @@ class _Reader:
     def resolve(self) -> None:
         suggesters: dict[str, Suggester] = {}
         for value, expected, referrer in self.references:
-            actual = self.kind_of.get(value.text)
-            if actual == expected:
+            if expected in self.kinds_of.get(value.text, ()):
                 continue
+            actual = self.kind_of.get(value.text)
             if actual is None:
                 if expected not in suggesters:
-                    suggesters[expected] = Suggester(i for i, k in self.kind_of.items() if k == expected)
+                    suggesters[expected] = Suggester(i for i, kinds in self.kinds_of.items() if expected in kinds)
                 message = (f"no {expected} '{value.text}' is declared"
                            f"{suggesters[expected](value.text)}; declare it or fix the ID")
             else:
@@ -180,5 +216,6 @@ def build(document: Document | Iterable[Declaration], vocabulary: Vocabulary, pa
     for declaration in declarations:
         reader.declaration(declaration)
     reader.resolve()
-    org = Org(path=path, name=reader.org_name, name_line=reader.org_line, **reader.entities)
+    org = Org(path=path, name=reader.org_name, name_line=reader.org_line, duplicates=frozenset(reader.duplicates),
+              **reader.entities)
     return org, reader.problems

@@ -42,9 +42,11 @@ def node_name(role_id: str) -> str:
     """The DOT and SVG id of a role: its ID, which the language has validated.
 
     IDs reach DOT only after this check, so free text can never become a node
-    name; synthetic nodes use a '.', which no role ID contains.
+    name. A second declaration of an ID is kept as ``ID.2``; synthetic nodes
+    use '.' followed by a word, which neither form can be.
     """
-    if not is_identifier(role_id):
+    base, _, number = role_id.partition(".")
+    if not is_identifier(base) or (number and not number.isdigit()):
         raise ValueError(f"not a valid role ID: {role_id!r}")
     return role_id
 
