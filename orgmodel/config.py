@@ -24,7 +24,7 @@ from orgmodel.checks.params import param_error
 from orgmodel.rulepack import PackError, RulePack, load_packs
 
 CONFIG_NAMES = (".orgmodel.toml", "pyproject.toml", "setup.cfg")
-LIST_KEYS = ("select", "ignore", "rules", "include", "exclude")
+LIST_KEYS = ("select", "extend-select", "ignore", "rules", "include", "exclude")
 TABLE_KEYS = ("severity", "params", "per-file-ignores")
 KEYS = (*LIST_KEYS, *TABLE_KEYS, "fail-on")
 
@@ -36,7 +36,8 @@ class ConfigError(Exception):
 @attrs.frozen
 class Settings:
     path: Path | None = None  # the file the settings came from
-    select: tuple[str, ...] | None = None  # None: every rule
+    select: tuple[str, ...] | None = None  # None: every rule but the opt-in ones
+    extend_select: tuple[str, ...] = ()  # added to select; how opt-in rules are switched on
     ignore: tuple[str, ...] = ()
     severity: Mapping[str, str] = attrs.field(factory=dict)  # code -> error|warning|info|off
     fail_on: str = "error"
@@ -146,7 +147,7 @@ def parse_settings(raw: Mapping[str, Any], path: Path | None) -> Settings:
     root = path.parent if path else Path.cwd()
     for key in LIST_KEYS:
         if key in raw:
-            fields[key] = _strings(raw[key], f"{label}: {key}")
+            fields[key.replace("-", "_")] = _strings(raw[key], f"{label}: {key}")
     if "rules" in fields:
         fields["rules"] = tuple((root / p) for p in fields["rules"])
     if "fail-on" in raw:
@@ -207,6 +208,7 @@ def configure_pack(base: RulePack, settings: Settings) -> RulePack:
         return f"--{key}" if key in settings.from_options else f"{label}: {key}"
 
     _check_codes(settings.select or (), known, where("select"))
+    _check_codes(settings.extend_select, known, where("extend-select"))
     _check_codes(settings.ignore, known, where("ignore"))
     for glob, codes in settings.per_file_ignores.items():
         _check_codes(codes, known, f"{label}: per-file-ignores.{glob}")
@@ -233,9 +235,11 @@ def configure_pack(base: RulePack, settings: Settings) -> RulePack:
             del rules[code]
         else:
             rules[code] = attrs.evolve(rules[code], severity=Severity.parse(level))
+    named = (*(settings.select or ()), *settings.extend_select)
     enabled = {code: rule for code, rule in rules.items()
-               if (settings.select is None or _matches(code, settings.select)) and not _matches(code, settings.ignore)}
-    return attrs.evolve(pack, rules=enabled, known_codes=known)
+               if (settings.select is None or _matches(code, named)) and not _matches(code, settings.ignore)}
+    opted_in = frozenset(code for code, rule in enabled.items() if rule.opt_in and _matches(code, named))
+    return attrs.evolve(pack, rules=enabled, known_codes=known, opted_in=opted_in)
 
 
 def ignored_for(settings: Settings, file: Path) -> tuple[str, ...]:

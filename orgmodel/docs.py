@@ -23,7 +23,8 @@ def rules_markdown(pack: RulePack) -> str:
     """The Markdown table of every rule, as the README shows it."""
     rows = ["| code | name | severity | what it finds | source |", "| --- | --- | --- | --- | --- |"]
     for rule in pack.rules.values():
-        rows.append(f"| {rule.code} | {rule.name} | {rule.severity} | {_cell(rule.summary)} "
+        severity = f"{rule.severity}, opt-in" if rule.opt_in else str(rule.severity)
+        rows.append(f"| {rule.code} | {rule.name} | {severity} | {_cell(rule.summary)} "
                     f"| {_cell(rule.source.title)} |")
     return "\n".join(rows) + "\n"
 
@@ -31,8 +32,9 @@ def rules_markdown(pack: RulePack) -> str:
 def rule_text(rule: Rule) -> str:
     """The full plain-text explanation of one rule (``orgmodel explain CODE``)."""
     parameters = "".join(f"  {k} = {v!r}\n" for k, v in rule.params.items() if v not in (None, {}, []))
+    selection = ", opt-in: switch it on with --extend-select or extend-select" if rule.opt_in else ""
     return (
-        f"{rule.code} {rule.name} ({rule.severity})\n\n"
+        f"{rule.code} {rule.name} ({rule.severity}{selection})\n\n"
         f"{rule.summary}\n\n"
         f"Why: {rule.why}\n\n"
         f"Principle ({rule.source.title}, {rule.source.file}):\n  \"{rule.principle}\"\n\n"

@@ -24,6 +24,7 @@ class Overrides:
     config: Path | None = None
     isolated: bool = False
     select: tuple[str, ...] | None = None
+    extend_select: tuple[str, ...] = ()
     ignore: tuple[str, ...] | None = None
     fail_on: str | None = None
     rules: tuple[Path, ...] = ()
@@ -50,10 +51,12 @@ class Project:
             self._settings[source] = attrs.evolve(
                 settings,
                 select=o.select if o.select is not None else settings.select,
+                extend_select=settings.extend_select + o.extend_select,
                 ignore=o.ignore if o.ignore is not None else settings.ignore,
                 fail_on=o.fail_on or settings.fail_on,
                 rules=settings.rules + o.rules,
-                from_options=frozenset(key for key, value in (("select", o.select), ("ignore", o.ignore))
+                from_options=frozenset(key for key, value in (("select", o.select), ("ignore", o.ignore),
+                                                              ("extend-select", o.extend_select or None))
                                        if value is not None),
             )
         return self._settings[source]

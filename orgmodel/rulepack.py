@@ -25,7 +25,7 @@ from orgmodel.vocabulary_schema import VocabularyError, extend_vocabulary, read_
 
 CODE_PATTERN = r"[A-Z][A-Z0-9]*[0-9]{3}"
 RULE_KEYS = {
-    "code", "name", "severity", "kind", "summary", "source", "principle",
+    "code", "name", "severity", "opt-in", "kind", "summary", "source", "principle",
     "why", "fix", "params", "message", "example",
 }
 TOP_KEYS = ("source", "vocabulary", "extend-vocabulary", "rule")
@@ -62,6 +62,7 @@ class Rule:
     fires: str  # an org snippet that makes the rule fire
     passes: str  # the snippet fixed
     pack: str  # the file it came from
+    opt_in: bool = False  # runs only when a configuration or --select names it
 
 
 @attrs.frozen
@@ -72,6 +73,12 @@ class RulePack:
     # Every code the pack was built with, including rules a configuration
     # switched off (empty: the codes of ``rules``).
     known_codes: frozenset[str] = frozenset()
+    # Opt-in rules that a selection named, so that they run.
+    opted_in: frozenset[str] = frozenset()
+
+    def runs(self, rule: Rule) -> bool:
+        """Whether ``rule`` runs: every rule of the pack, but an opt-in one only when selected."""
+        return not rule.opt_in or rule.code in self.opted_in
 
 
 class _File(TomlText):
@@ -176,6 +183,8 @@ def _rule(file: _File, raw: Any, sources: Mapping[str, Source], vocabulary: Voca
     texts = {key: _text(file, code, raw, key) for key in ("name", "summary", "principle", "why", "fix")}
     if raw.get("severity") not in SEVERITY_WORDS:
         raise file.error(f"rule {code}: severity must be one of {', '.join(SEVERITY_WORDS)}", code, "severity")
+    if not isinstance(raw.get("opt-in", False), bool):
+        raise file.error(f"rule {code}: opt-in must be true or false", code, "opt-in")
     kind = _choice(file, code, raw, "kind", CHECK_KINDS)
     if kind.name == LANGUAGE_KIND and not builtin:
         raise file.error(f"rule {code}: kind {LANGUAGE_KIND} is orgmodel's reader's own (it reports "
@@ -189,7 +198,7 @@ def _rule(file: _File, raw: Any, sources: Mapping[str, Source], vocabulary: Voca
         code=code, severity=Severity.parse(raw["severity"]), kind=kind, source=source, **texts,
         params=_params(file, code, kind, raw.get("params", {}), vocabulary),
         messages=_messages(file, code, kind, raw.get("message")),
-        fires=example["fires"], passes=example["passes"], pack=file.path,
+        fires=example["fires"], passes=example["passes"], pack=file.path, opt_in=raw.get("opt-in", False),
     )
 
 

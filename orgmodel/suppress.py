@@ -72,9 +72,11 @@ def _problems(index: int, suppression: Suppression, used: set[tuple[int, str]], 
             continue
         if code not in known_codes:
             report(UNUSED, f"suppression names {code}, which is not a rule; remove it or fix the code")
-        elif code in pack.rules and not suppression.attached and not suppression.file_wide:
+        elif code not in pack.rules or not pack.runs(pack.rules[code]):
+            continue  # a rule this configuration switched off (or did not opt into): nothing to report
+        elif not suppression.attached and not suppression.file_wide:
             report(UNUSED, f"suppression of {code} is on a line of its own and applies to nothing; "
                            "put it on the declaration or attribute line")
-        elif code in pack.rules:
+        else:
             report(UNUSED, f"suppression of {code} is unused: nothing here reports it; remove it")
     return found

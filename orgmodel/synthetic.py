@@ -72,9 +72,11 @@ def generate(total: int, seed: int = 0, violations: bool = False) -> SyntheticOr
     ids: dict[str, list[str]] = {level: [f"{level[:3]}{i}" for i in range(counts[level])] for level in _ORDER}
     directors = ids["director"]
     out += [f'team t{i} "Team {i}"' for i in range(len(directors))]
-    out += ["", 'role cmo "Chief Marketing Officer"', f'  person "Person {next(names)}"', "  liaises-with sales"]
+    out += ["", 'role cmo "Chief Marketing Officer"', f'  person "Person {next(names)}"',
+            f"  liaises-with {', '.join(_DEPARTMENTS)}"]
     parent_of_level = {"vp": ["cmo"], **{below: ids[above] for below, above in zip(_ORDER, _ORDER[1:])}}
     team_of: dict[str, str] = {}
+    channel_of: dict[str, str] = {}
     for level in reversed(_ORDER):
         parents = parent_of_level[level]
         fanout = _FANOUT[_ORDER[_ORDER.index(level) + 1]] if level != "vp" else _FANOUT["c-level"]
@@ -91,7 +93,8 @@ def generate(total: int, seed: int = 0, violations: bool = False) -> SyntheticOr
             if team:
                 out.append(f"  team {team}")
             if level == "lead":
-                out.append(f"  channel {rng.choice(_CHANNELS)}")
+                channel_of[role] = rng.choice(_CHANNELS)
+                out.append(f"  channel {channel_of[role]}")
             if level not in ("ic", "lead"):
                 out.append(f"  liaises-with {rng.choice(_DEPARTMENTS)}")
             if level == "ic" and index % 25 == 0 and len(ids["lead"]) > 1:
@@ -107,7 +110,7 @@ def generate(total: int, seed: int = 0, violations: bool = False) -> SyntheticOr
     lines += ['kpi share "Market Share"', f"  owner {strategy}", "  scope strategic"]
     for index, lead in enumerate(ids["lead"]):
         if index % 2 == 0:
-            lines += [f'campaign c{index} "Campaign {index}"', f"  lead {lead}", f"  channel {rng.choice(_CHANNELS)}"]
+            lines += [f'campaign c{index} "Campaign {index}"', f"  lead {lead}", f"  channel {channel_of[lead]}"]
     planted: list[tuple[str, str | None]] = []
     if violations:
         lines, planted = _plant(lines, ids)
@@ -130,12 +133,11 @@ def _plant(lines: list[str], ids: dict[str, list[str]]) -> tuple[list[str], list
         'role loop1 "Brand Manager"', "  reports-to loop2", "  liaises-with sales",
         'role loop2 "Brand Manager"', "  reports-to loop1", "  liaises-with sales",
         'role stray "Marketing Specialist"', "  reports-to nobody",
-        'role chanless "Email Lead"', f"  reports-to {manager}",
+        'role chanless "Marketing Lead"', f"  reports-to {manager}",
     ]
     planted = [
         ("RESP003", lead), ("KPI001", "orphan"), ("CAMP001", "leaderless"),
-        ("HIER001", "loop1"), ("HIER004", "loop1"), ("HIER004", "loop2"),
-        ("MGR001", "loop1"), ("MGR001", "loop2"),
+        ("HIER001", "loop1"),
         ("REF002", "stray"), ("LEAD002", "chanless"),
     ]
     return lines, planted

@@ -6,6 +6,7 @@ import sys
 import textwrap
 from pathlib import Path
 
+import attrs
 import pytest
 
 from orgmodel.api import check_text
@@ -17,14 +18,22 @@ EXAMPLES = REPO / "examples"
 ORGMODEL = str(Path(sys.executable).with_name("orgmodel"))
 
 
+def every_rule(pack: RulePack) -> RulePack:
+    """``pack`` with its opt-in rules switched on, so that tests see every rule."""
+    return attrs.evolve(pack, opted_in=frozenset(pack.rules))
+
+
 @pytest.fixture(scope="session")
 def pack() -> RulePack:
-    return load_builtin()
+    return every_rule(load_builtin())
+
+
+_EVERY_RULE = every_rule(load_builtin())
 
 
 def findings(snippet: str, code: str | None = None, pack: RulePack | None = None) -> list[tuple[str, int, str | None]]:
-    """(code, line, entity) of each finding for ``snippet``, optionally of one code only."""
-    result = check_text(textwrap.dedent(snippet).lstrip("\n"), "snippet.org.txt", pack)
+    """(code, line, entity) of each finding for ``snippet``, optionally of one code only (opt-in rules on)."""
+    result = check_text(textwrap.dedent(snippet).lstrip("\n"), "snippet.org.txt", every_rule(pack or _EVERY_RULE))
     return [(f.code, f.line, f.entity) for f in result.findings if code is None or f.code == code]
 
 

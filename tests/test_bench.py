@@ -34,7 +34,7 @@ def test_generator_is_seeded() -> None:
 @pytest.mark.parametrize("size", [100, 5000])
 def test_planted_violations_are_the_ones_reported(size: int) -> None:
     org = generate(size, seed=3, violations=True)
-    reported = sorted((code, entity) for code, _, entity in findings(org.text))
+    reported = sorted((f.code, f.entity) for f in check_text(org.text).findings)  # the default selection
     assert reported == sorted(org.planted)
 
 

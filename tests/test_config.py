@@ -8,10 +8,10 @@ import pytest
 
 from conftest import run_cli
 
-# One error (KPI001 on line 1), one warning (LEAD002 on line 2), SPAN001 needs 2+ reports to fire at max 1.
-ORG = ('kpi k "K"\nrole l "SEO Lead"\n  reports-to cmo\nrole cmo "CMO"\n  owns budget-setting, budget-execution\n'
+# Errors KPI001 (line 1), LEAD001 (line 3) and BUD001, a warning LEAD002 (line 2); SPAN001 fires at max 1.
+ORG = ('kpi k "K"\nrole l "Marketing Lead"\n  reports-to a\nrole cmo "CMO"\n  owns budget-setting, budget-execution\n'
        "  owns kpi-framework, marketing-calendar, messaging-signoff\n  liaises-with d\ndepartment d \"D\"\n"
-       'role a "Analyst"\n  reports-to cmo\n')
+       'role a "Analyst"\n  reports-to cmo\nrole b "Designer"\n  reports-to cmo\n')
 
 
 def codes(result_stdout: str) -> list[str]:

@@ -46,8 +46,11 @@ def test_explain_and_rules_commands(pack) -> None:
     assert result.returncode == 0
     assert "Strategic vs. Operational Marketing Leadership Roles" in result.stdout
     assert run_cli("explain", "NOPE001").returncode == 2
-    listed = run_cli("rules").stdout.splitlines()
+    *listed, footnote = run_cli("rules").stdout.splitlines()
     assert [line.split()[0] for line in listed] == list(pack.rules)
+    assert footnote.startswith("* opt-in")
+    assert [line.split()[0] for line in listed if line.split()[1].endswith("*")] == [
+        code for code, rule in pack.rules.items() if rule.opt_in]
 
 
 def test_wheel_carries_the_rule_pack(tmp_path: Path, pack) -> None:

@@ -178,7 +178,8 @@ def test_packs_that_misbehaved_are_refused_at_load(text: str, line: int, message
 
 
 def test_a_replaced_vocabulary_must_keep_earlier_rules_valid() -> None:
-    without_leads = VOCABULARY.replace('"ic", "lead", ', '"ic", ').replace('level = "lead"', 'level = "ic"')
+    without_leads = (VOCABULARY.replace('"ic", "lead", ', '"ic", ').replace('level = "lead"', 'level = "ic"')
+                     .replace('lead = "tactical"\n', "").replace('min-level = "lead"', 'min-level = "ic"'))
     with pytest.raises(PackError) as raised:
         build_pack([("vocab.toml", without_leads)], load_builtin())
     assert "this vocabulary breaks rule" in raised.value.message and "'lead'" in raised.value.message

@@ -76,12 +76,12 @@ def test_text_tables_are_aligned(header: str, numeric: tuple[bool, ...]) -> None
 def test_text_says_what_it_found() -> None:
     done = run_cli("stats", "examples/troubled.org.txt")
     assert done.returncode == 0
-    assert done.stderr == "orgmodel: note: examples/troubled.org.txt has 15 errors; `orgmodel check` lists them\n"
+    assert done.stderr == "orgmodel: note: examples/troubled.org.txt has 10 errors; `orgmodel check` lists them\n"
     lines = done.stdout.splitlines()
     assert lines[0] == "Globex Marketing (examples/troubled.org.txt)"
     assert "  unplaced       loop-a, loop-b (in or below a reporting cycle)" in lines
-    assert "  vacant        1 (10.0% of roles)" in lines
-    assert "  managers : ICs      6 : 4 (0.7 ICs per manager)" in lines
+    assert "  vacant        2 (15.4% of roles)" in lines
+    assert "  managers : ICs      7 : 6 (0.9 ICs per manager)" in lines
     assert any(re.fullmatch(r"  kpi\s+share\s+Market Share\s+dom, dir\s+DOUBLE", line) for line in lines)
 
 
@@ -95,7 +95,7 @@ def test_markdown_renders_as_github_tables() -> None:
     rows = re.findall(r"<tr>(.*?)</tr>", ownership, re.S)
     cells = [re.findall(r"<td[^>]*>(.*?)</td>", row) for row in rows[1:]]
     assert cells[1] == ["duty", "budget-execution", "", "dir, dom", "DOUBLE"]
-    assert len(cells) == 10 and all(len(row) == 5 for row in cells)
+    assert len(cells) == 12 and all(len(row) == 5 for row in cells)  # 5 duties, 3 KPIs, 4 campaigns
     levels = re.findall(r"<tr>(.*?)</tr>", html.split("<h2>Roles per level")[1].split("<h2>")[0], re.S)
     assert re.findall(r"<td[^>]*>(.*?)</td>", levels[1]) == ["c-level", "1", "0", "1"]
 

@@ -75,6 +75,15 @@ def named_roles(org: Org, entity_kind: str, attribute: str) -> Iterator[tuple[En
                 yield entity, value, target
 
 
+def assumed(role: Role) -> bool:
+    """Whether the role's level is the pack's default for a title it could not read.
+
+    Such a level drives no finding of its own: rules that compare levels skip
+    the role, and TITLE002 reports the assumption where it matters.
+    """
+    return role.level_origin == "default"
+
+
 @attrs.frozen
 class CheckKind:
     """A generic check; rules in a pack name it by ``name`` and set its params."""

@@ -1,27 +1,33 @@
 """conflicting-titles: an org does not use two titles that mean the same (TITLE001).
 
-Titles are compared whole, case-insensitively, with runs of spaces folded.
+Titles are compared by their base: case and spacing folded, and a qualifier
+after a comma, dash, parenthesis, " for " or " - " dropped, so "Marketing
+Director, Snacks" and "Director of Marketing (Beverages)" conflict too.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from orgmodel.checks.base import CheckKind, Hit, Param, Params
 from orgmodel.model import Org, Role
 from orgmodel.vocabulary import Vocabulary
 
+_QUALIFIER = re.compile(r"\s*(?:[,(\[|/:]|\s[-\u2013\u2014]\s|\sfor\s|\s-\s).*$", re.IGNORECASE)
 
-def _fold(title: str) -> str:
-    return " ".join(title.casefold().split())
+
+def base_title(title: str) -> str:
+    """The title without its qualifier, case and spacing folded."""
+    return " ".join(_QUALIFIER.sub("", title).casefold().split())
 
 
 def check(org: Org, params: Params, vocabulary: Vocabulary) -> Iterator[Hit]:
     first_use: dict[str, Role] = {}
     for role in org.roles.values():
-        first_use.setdefault(_fold(role.title), role)
+        first_use.setdefault(base_title(role.title), role)
     for group in params["titles"]:
-        used = [first_use[_fold(t)] for t in group if _fold(t) in first_use]
+        used = [first_use[base_title(t)] for t in group if base_title(t) in first_use]
         if len(used) < 2:
             continue
         used.sort(key=lambda role: role.line)
@@ -34,7 +40,7 @@ def check(org: Org, params: Params, vocabulary: Vocabulary) -> Iterator[Hit]:
 KIND = CheckKind(
     name="conflicting-titles",
     run=check,
-    summary="Titles listed as synonyms are not both used in one org.",
+    summary="Titles listed as synonyms (compared without qualifiers) are not both used in one org.",
     params={"titles": Param("pairs", required=True, items=(2, None), help="groups of titles that mean the same job")},
     cases={"default": ("title", "other", "other_role")},
 )

@@ -1,7 +1,10 @@
-"""oversees-level: a matching role has a report that matches another filter (MGR001).
+"""oversees-level: matching roles have (or have no) reports that match a second filter.
 
-``count-dotted`` lets dotted-line reports count: document 000's Manager
-coordinates with Leads, which a dotted line describes as well as a solid one.
+MGR001 (``expect = "some"``: a Manager has a Lead among its reports) and
+LEAD004 (``expect = "none"``: a vacant Manager has no Leads left without
+anyone to report to). ``count-dotted`` lets dotted-line reports count:
+document 000's Manager coordinates with Leads, which a dotted line describes
+as well as a solid one.
 """
 
 from __future__ import annotations
@@ -26,23 +29,28 @@ def check(org: Org, params: Params, vocabulary: Vocabulary) -> Iterator[Hit]:
     wanted = params["reports"]
     solid = org.direct_reports
     dotted = _dotted_reports(org) if params["count-dotted"] else {}
+    levels = role_filter.describe(wanted, vocabulary)
     for role in org.roles.values():
         if not role_filter.matches(role, params["where"], vocabulary, org):
             continue
-        reports = (*solid.get(role.id, ()), *dotted.get(role.id, ()))
-        if not any(rid in org.roles and role_filter.matches(org.roles[rid], wanted, vocabulary, org)
-                   for rid in reports):
-            yield Hit(role.id, role.line, role.column, fields={"levels": role_filter.describe(wanted, vocabulary)})
+        reports = dict.fromkeys((*solid.get(role.id, ()), *dotted.get(role.id, ())))
+        found = [rid for rid in reports if rid in org.roles
+                 and role_filter.matches(org.roles[rid], wanted, vocabulary, org)]
+        if (params["expect"] == "some") != bool(found):
+            yield Hit(role.id, role.line, role.column,
+                      fields={"levels": levels, "count": len(found), "reports": ", ".join(found[:5])})
 
 
 KIND = CheckKind(
     name="oversees-level",
     run=check,
-    summary="Each matching role has at least one report that matches a second filter.",
+    summary="Each matching role has some (or no) report that matches a second filter.",
     params={
-        "where": Param("where", required=True, help="which roles must oversee"),
-        "reports": Param("where", required=True, help="the filter at least one report must match"),
+        "where": Param("where", required=True, help="which roles are checked"),
+        "reports": Param("where", required=True, help="the filter reports are counted by"),
+        "expect": Param("str", "some", choices=("some", "none"),
+                        help="some: at least one report matches; none: no report matches"),
         "count-dotted": Param("bool", False, help="dotted-line reports count too"),
     },
-    cases={"default": ("levels",)},
+    cases={"default": ("levels", "count", "reports")},
 )

@@ -26,7 +26,7 @@ def check(org: Org, params: Params, vocabulary: Vocabulary) -> Iterator[Hit]:
         if layer not in allowed[by_value]:
             yield Hit(entity.id, value.line, value.column, value.end_column,
                       fields={"target": target.id, "layer": layer, "by_value": by_value,
-                              "allowed": " or ".join(allowed[by_value])})
+                              "allowed": " or ".join(layer for layer in allowed[by_value] if layer != "none")})
 
 
 def validate(params: Params, vocabulary: Vocabulary) -> tuple[str, str] | None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from orgmodel.checks import where as role_filter
-from orgmodel.checks.base import CheckKind, Hit, Param, Params, named_roles
+from orgmodel.checks.base import CheckKind, Hit, Param, Params, assumed, named_roles
 from orgmodel.model import Org, Role
 from orgmodel.vocabulary import Vocabulary
 
@@ -20,7 +20,7 @@ def check(org: Org, params: Params, vocabulary: Vocabulary) -> Iterator[Hit]:
     target_filter = params["target"]
     wanted = role_filter.describe(target_filter, vocabulary)
     for entity, value, target in named_roles(org, params["entity"], params["attribute"]):
-        if role_filter.matches(target, target_filter, vocabulary, org):
+        if assumed(target) or role_filter.matches(target, target_filter, vocabulary, org):
             continue
         if isinstance(entity, Role) and not role_filter.matches(entity, params["where"], vocabulary, org):
             continue

@@ -2,13 +2,15 @@
 
 Each responsibility keyword lists the layers whose roles may hold it; a
 role's layer is the one written, read from its title, or its level's default.
+A role below the keyword's lowest level is left to responsibility-level
+(RESP004): a Lead holding the budget is one problem, reported once.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from orgmodel.checks.base import CheckKind, Hit, Params
+from orgmodel.checks.base import CheckKind, Hit, Params, assumed
 from orgmodel.model import Org
 from orgmodel.vocabulary import Vocabulary
 
@@ -20,10 +22,13 @@ def check(org: Org, params: Params, vocabulary: Vocabulary) -> Iterator[Hit]:
             continue
         for value in role.owns:
             duty = known.get(value.text)
-            if duty is not None and role.layer not in duty.layers:
-                yield Hit(role.id, value.line, value.column, value.end_column,
-                          fields={"keyword": value.text, "layer": role.layer, "allowed": " or ".join(duty.layers),
-                                  "origin": role.layer_origin})
+            if duty is None or role.layer in duty.layers:
+                continue
+            if duty.min_level and not assumed(role) and vocabulary.rank(role.level) < vocabulary.rank(duty.min_level):
+                continue  # RESP004 reports it
+            yield Hit(role.id, value.line, value.column, value.end_column,
+                      fields={"keyword": value.text, "layer": role.layer, "allowed": " or ".join(duty.layers),
+                              "origin": role.layer_origin})
 
 
 KIND = CheckKind(

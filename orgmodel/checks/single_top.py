@@ -1,4 +1,9 @@
-"""single-top: exactly one role has no solid-line manager."""
+"""single-top: exactly one role has no solid-line manager (HIER002).
+
+A role whose ``reports-to`` names nothing declared is not a second top: its
+manager is outside the file, and REF002 reports the reference. With no top
+at all the lines form a loop, which HIER001 reports where it is.
+"""
 
 from __future__ import annotations
 
@@ -10,11 +15,10 @@ from orgmodel.vocabulary import Vocabulary
 
 
 def check(org: Org, params: Params, vocabulary: Vocabulary) -> Iterator[Hit]:
-    tops = [role for role in org.roles.values() if not role.reports_to]
     if not org.roles:
         yield Hit(None, org.name_line or 1, 1, case="empty")
-    elif not tops:
-        yield Hit(None, org.name_line or 1, 1, case="none")
+        return
+    tops = [role for role in org.roles.values() if not role.reports_to]
     for role in tops[1:]:
         yield Hit(role.id, role.line, role.column, case="extra", fields={"first": tops[0].id})
 
@@ -23,5 +27,5 @@ KIND = CheckKind(
     name="single-top",
     run=check,
     summary="Exactly one role is at the top of the solid-line tree.",
-    cases={"empty": (), "none": (), "extra": ("first",)},
+    cases={"empty": (), "extra": ("first",)},
 )

@@ -1,4 +1,8 @@
-"""unheld-responsibility: every exclusive responsibility has a holder (RESP002)."""
+"""unheld-responsibility: every exclusive responsibility has a holder (RESP002), one in post (RESP005).
+
+With ``filled = true`` a responsibility held only by vacant roles counts as
+unheld: nobody does it until the role is filled.
+"""
 
 from __future__ import annotations
 
@@ -10,16 +14,28 @@ from orgmodel.vocabulary import Vocabulary
 
 
 def check(org: Org, params: Params, vocabulary: Vocabulary) -> Iterator[Hit]:
-    held = {value.text for role in org.roles.values() for value in role.owns}
+    holders: dict[str, list[str]] = {}
+    for role in org.roles.values():
+        for value in role.owns:
+            holders.setdefault(value.text, []).append(role.id)
     for keyword in params["keywords"] or vocabulary.exclusive:
-        if keyword not in held:
-            yield Hit(None, org.name_line or 1, 1, fields={"keyword": keyword})
+        held_by = holders.get(keyword, [])
+        if not params["filled"]:
+            if not held_by:
+                yield Hit(None, org.name_line or 1, 1, fields={"keyword": keyword, "holders": ""})
+        elif held_by and all(org.roles[r].vacant for r in held_by):
+            first = org.roles[held_by[0]]
+            yield Hit(first.id, first.line, first.column, fields={"keyword": keyword, "holders": ", ".join(held_by)})
 
 
 KIND = CheckKind(
     name="unheld-responsibility",
     run=check,
-    summary="Each of the listed responsibilities is held by some role.",
-    params={"keywords": Param("words", [], vocabulary="responsibilities", help="responsibilities to check (default: the vocabulary's exclusive ones)")},
-    cases={"default": ("keyword",)},
+    summary="Each of the listed responsibilities is held by some role (with filled: by a role in post).",
+    params={
+        "keywords": Param("words", [], vocabulary="responsibilities",
+                          help="responsibilities to check (default: the vocabulary's exclusive ones)"),
+        "filled": Param("bool", False, help="false: report duties nobody holds; true: duties held only by vacant roles"),
+    },
+    cases={"default": ("keyword", "holders")},
 )

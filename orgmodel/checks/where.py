@@ -23,6 +23,9 @@ KEYS = {
     "team": "a list of team IDs",
     "vacant": "true or false",
     "manages": "true or false: the role has (or has no) solid-line reports",
+    "level-origin": "a list of where the level came from: written, title, default",
+    "specialised": "true or false: the role names a channel, in a channel line or in its title",
+    "level-bound": "true or false: the role manages people or holds a responsibility with a min-level",
 }
 _LEVEL_BOUNDS = ("min-level", "max-level", "below-level")
 
@@ -51,7 +54,21 @@ def matches(role: Role, where: Mapping[str, Any], vocabulary: Vocabulary, org: O
         return False
     if "manages" in where and org is not None and (role.id in org.direct_reports) != where["manages"]:
         return False
+    if "level-origin" in where and role.level_origin not in where["level-origin"]:
+        return False
+    if "specialised" in where and bool(role.channel or role.title_channels) != where["specialised"]:
+        return False
+    if "level-bound" in where and org is not None and _level_bound(role, org, vocabulary) != where["level-bound"]:
+        return False
     return True
+
+
+def _level_bound(role: Role, org: Org, vocabulary: Vocabulary) -> bool:
+    """Whether a rule would judge the role by its level: it manages people or holds a level-bound duty."""
+    if role.id in org.direct_reports:
+        return True
+    duties = vocabulary.responsibilities
+    return any(v.text in duties and duties[v.text].min_level for v in role.owns)
 
 
 def error(value: Mapping[str, Any], vocabulary: Vocabulary) -> str | None:
@@ -59,7 +76,7 @@ def error(value: Mapping[str, Any], vocabulary: Vocabulary) -> str | None:
     for key, condition in value.items():
         if key not in KEYS:
             return f"unknown where-key '{key}' (allowed: {', '.join(KEYS)})"
-        if key in ("vacant", "manages"):
+        if key in ("vacant", "manages", "specialised", "level-bound"):
             if not isinstance(condition, bool):
                 return f"where.{key} must be true or false"
         elif key in _LEVEL_BOUNDS:
@@ -71,6 +88,10 @@ def error(value: Mapping[str, Any], vocabulary: Vocabulary) -> str | None:
             unknown = [c for c in condition if c not in vocabulary.levels]
             if unknown:
                 return f"'{unknown[0]}' in where.level is not a level (levels: {', '.join(vocabulary.levels)})"
+        elif key == "level-origin":
+            unknown = [c for c in condition if c not in ("written", "title", "default")]
+            if unknown:
+                return f"'{unknown[0]}' in where.level-origin is not one of: written, title, default"
         elif key == "layer":
             unknown = [c for c in condition if c not in (*vocabulary.layers, "none")]
             if unknown:
@@ -79,13 +100,22 @@ def error(value: Mapping[str, Any], vocabulary: Vocabulary) -> str | None:
 
 
 def describe(where: Mapping[str, Any], vocabulary: Vocabulary) -> str:
-    """The levels a filter admits, for messages: "manager", "lead, manager or director"."""
+    """The levels a filter admits, for messages: "manager", "director or below", "lead to director"."""
     levels = [level for level in vocabulary.levels
               if matches(_probe(level), {k: v for k, v in where.items() if k == "level" or k in _LEVEL_BOUNDS},
                          vocabulary)]
     if not levels:
         return "none"
-    return levels[0] if len(levels) == 1 else ", ".join(levels[:-1]) + " or " + levels[-1]
+    first, last = vocabulary.levels.index(levels[0]), vocabulary.levels.index(levels[-1])
+    if len(levels) == 1:
+        return levels[0]
+    if last - first + 1 != len(levels):  # not one range: list them
+        return ", ".join(levels[:-1]) + " or " + levels[-1]
+    if first == 0:
+        return f"{levels[-1]} or below"
+    if last == len(vocabulary.levels) - 1:
+        return f"{levels[0]} or above"
+    return f"{levels[0]} to {levels[-1]}"
 
 
 def _probe(level: str) -> Role:

@@ -31,6 +31,8 @@ def _codes(value: str | None) -> tuple[str, ...] | None:
               help="Exit 1 when a finding of this severity or higher is reported.  [default: error]")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings are reported.")
 @click.option("--select", help="Only these rule codes or prefixes, comma-separated (e.g. KPI,HIER001).")
+@click.option("--extend-select", help="Also these rule codes or prefixes, comma-separated: how opt-in rules "
+              "(MGR001, XFN001) are switched on.")
 @click.option("--ignore", help="Skip these rule codes or prefixes, comma-separated.")
 @click.option("--rules", "rule_packs", multiple=True, type=click.Path(dir_okay=False),
               help="Also load this rule pack file (repeatable).")
@@ -42,7 +44,7 @@ def _codes(value: str | None) -> tuple[str, ...] | None:
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
               help="Colour the text report (auto: on a terminal, honouring NO_COLOR and FORCE_COLOR).")
 def check(paths: tuple[str, ...], output_format: str | None, output_file: str | None, fail_on: str | None,
-          exit_zero: bool, select: str | None, ignore: str | None, rule_packs: tuple[str, ...],
+          exit_zero: bool, select: str | None, extend_select: str | None, ignore: str | None, rule_packs: tuple[str, ...],
           config_file: str | None, isolated: bool, statistics: bool, quiet: bool, color: str) -> None:
     """Check org files against the rule pack.
 
@@ -60,7 +62,7 @@ def check(paths: tuple[str, ...], output_format: str | None, output_file: str | 
     from orgmodel.report import statistics as statistics_format
 
     overrides = Overrides(config=Path(config_file) if config_file else None, isolated=isolated,
-                          select=_codes(select), ignore=_codes(ignore), fail_on=fail_on,
+                          select=_codes(select), extend_select=_codes(extend_select) or (), ignore=_codes(ignore), fail_on=fail_on,
                           rules=tuple(Path(p) for p in rule_packs))
     project = Project(overrides, builtin_pack())
     results, errors, failed = [], [], False

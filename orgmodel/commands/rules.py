@@ -23,12 +23,14 @@ def list_rules(output_format: str, rule_packs: tuple[str, ...]) -> None:
         click.echo(docs.rules_markdown(pack), nl=False)
     elif output_format == "json":
         click.echo(json.dumps([
-            {"code": r.code, "name": r.name, "severity": str(r.severity), "summary": r.summary,
+            {"code": r.code, "name": r.name, "severity": str(r.severity), "opt_in": r.opt_in, "summary": r.summary,
              "kind": r.kind.name, "source": r.source.title, "pack": r.pack}
             for r in pack.rules.values()], indent=2))
     else:
         for rule in pack.rules.values():
-            click.echo(f"{rule.code:<9}{str(rule.severity):<8} {rule.name:<34} {rule.summary}")
+            severity = f"{rule.severity}*" if rule.opt_in else str(rule.severity)
+            click.echo(f"{rule.code:<9}{severity:<9}{rule.name:<34} {rule.summary}")
+        click.echo("* opt-in: runs only when selected (--extend-select CODE, or extend-select in the settings)")
 
 
 @click.command()

@@ -1,0 +1,43 @@
+"""referenced-overlap: an entity's values overlap those of the roles it names (CAMP003).
+
+A campaign's channels are among its Lead's: document 000's Leads are
+"responsible for each channel's success". Only checked when both sides
+name values; a campaign or a Lead without channels is other rules' business.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from orgmodel.checks.base import CheckKind, Hit, Param, Params, named_roles
+from orgmodel.model import Org, Value, values
+from orgmodel.vocabulary import Vocabulary
+
+
+def _texts(found: tuple[Value | str, ...]) -> set[str]:
+    return {v.text if isinstance(v, Value) else v for v in found}
+
+
+def check(org: Org, params: Params, vocabulary: Vocabulary) -> Iterator[Hit]:
+    for entity, value, target in named_roles(org, params["entity"], params["attribute"]):
+        mine = _texts(values(entity, params["values"]))
+        theirs = _texts(values(target, params["role-values"]))
+        if mine and theirs and not mine & theirs:
+            yield Hit(entity.id, value.line, value.column, value.end_column,
+                      fields={"target": target.id, "values": ", ".join(sorted(mine)),
+                              "target_values": ", ".join(sorted(theirs))})
+
+
+KIND = CheckKind(
+    name="referenced-overlap",
+    run=check,
+    summary="An entity shares at least one value of an attribute with each role it names.",
+    params={
+        "entity": Param("entity", required=True),
+        "attribute": Param("attribute", required=True, names="role", help="the attribute that names roles"),
+        "values": Param("attribute", required=True, help="the entity's attribute whose values are compared"),
+        "role-values": Param("str", required=True, choices=("channel", "owns", "dotted-to", "liaises-with"),
+                             help="the named role's attribute compared with it"),
+    },
+    cases={"default": ("target", "values", "target_values")},
+)
