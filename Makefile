@@ -32,7 +32,7 @@ clean:
 	rm -rf $(VENV) build *.egg-info
 
 docs: $(STAMP)
-	$(BIN)/python -m orgmodel.docs README.md docs/rule-packs.md
+	$(BIN)/python -m orgmodel.docs README.md docs/rule-packs.md docs/reading-the-documents.md
 	$(BIN)/orgmodel render examples/acme.org.txt -o docs/acme.svg
 
 bench: $(STAMP)

@@ -12,10 +12,11 @@ from orgmodel.commands import EXIT_USAGE
 from orgmodel.commands.check import check
 from orgmodel.commands.render import render
 from orgmodel.commands.rules import explain, list_rules
+from orgmodel.commands.show import show
 from orgmodel.commands.stats import stats
 
 # Every subcommand, in the order `orgmodel --help` lists them.
-COMMANDS: tuple[click.Command, ...] = (check, render, stats, list_rules, explain)
+COMMANDS: tuple[click.Command, ...] = (check, render, show, stats, list_rules, explain)
 
 
 def _fast_exit(status: int) -> None:

@@ -22,10 +22,13 @@ from orgmodel.api import ORG_FILE_PATTERNS, is_directory
 from orgmodel.finding import SEVERITY_WORDS
 from orgmodel.checks.params import param_error
 from orgmodel.rulepack import PackError, RulePack, load_packs
+from orgmodel.toml_lines import TomlText
+from orgmodel.vocabulary import Vocabulary
+from orgmodel.vocabulary_schema import VocabularyError, extend_vocabulary
 
 CONFIG_NAMES = (".orgmodel.toml", "pyproject.toml", "setup.cfg")
 LIST_KEYS = ("select", "extend-select", "ignore", "rules", "include", "exclude")
-TABLE_KEYS = ("severity", "params", "per-file-ignores")
+TABLE_KEYS = ("severity", "params", "per-file-ignores", "extend-vocabulary")
 KEYS = (*LIST_KEYS, *TABLE_KEYS, "fail-on")
 
 
@@ -46,6 +49,8 @@ class Settings:
     per_file_ignores: Mapping[str, tuple[str, ...]] = attrs.field(factory=dict)  # glob -> codes
     include: tuple[str, ...] = ORG_FILE_PATTERNS
     exclude: tuple[str, ...] = ()
+    # Additions to the pack's vocabulary ([extend-vocabulary]), checked when the pack is configured.
+    extend_vocabulary: Mapping[str, Any] = attrs.field(factory=dict)
     # Keys whose value came from the command line, so errors name the option.
     from_options: frozenset[str] = frozenset()
 
@@ -161,6 +166,11 @@ def parse_settings(raw: Mapping[str, Any], path: Path | None) -> Settings:
     fields["severity"] = dict(severity)
     params = _table(raw.get("params", {}), f"{label}: params")
     fields["params"] = {code: _table(values, f"{label}: params.{code}") for code, values in params.items()}
+    if "extend-vocabulary" in raw:
+        if path is not None and path.suffix == ".cfg":
+            raise ConfigError(f"{label}: extend-vocabulary: not available in setup.cfg; write it in "
+                              ".orgmodel.toml or pyproject.toml [tool.orgmodel.extend-vocabulary]")
+        fields["extend_vocabulary"] = _table(raw["extend-vocabulary"], f"{label}: extend-vocabulary")
     ignores = _table(raw.get("per-file-ignores", {}), f"{label}: per-file-ignores")
     fields["per_file_ignores"] = {glob: _strings(codes, f"{label}: per-file-ignores.{glob}")
                                   for glob, codes in ignores.items()}
@@ -202,6 +212,8 @@ def configure_pack(base: RulePack, settings: Settings) -> RulePack:
         pack = load_packs(settings.rules, base) if settings.rules else base
     except PackError as error:
         raise ConfigError(str(error)) from None
+    if settings.extend_vocabulary:
+        pack = attrs.evolve(pack, vocabulary=_extended(pack, settings))
     known = frozenset(pack.rules)
 
     def where(key: str) -> str:
@@ -240,6 +252,18 @@ def configure_pack(base: RulePack, settings: Settings) -> RulePack:
                if (settings.select is None or _matches(code, named)) and not _matches(code, settings.ignore)}
     opted_in = frozenset(code for code, rule in enabled.items() if rule.opt_in and _matches(code, named))
     return attrs.evolve(pack, rules=enabled, known_codes=known, opted_in=opted_in)
+
+
+def _extended(pack: RulePack, settings: Settings) -> Vocabulary:
+    """The pack's vocabulary with the settings' [extend-vocabulary]; errors give file:line: key."""
+    try:
+        return extend_vocabulary(pack.vocabulary, settings.extend_vocabulary)
+    except VocabularyError as error:
+        assert settings.path is not None  # only files carry an extend-vocabulary table
+        prefix: tuple[str, ...] = ("tool", "orgmodel") if settings.path.name == "pyproject.toml" else ()
+        text = TomlText(str(settings.path), settings.path.read_text(encoding="utf-8"))
+        raise ConfigError(f"{settings.path}:{text.line_of_path((*prefix, *error.path))}: "
+                          f"{error.key}: {error.message}") from None
 
 
 def ignored_for(settings: Settings, file: Path) -> tuple[str, ...]:

@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import attrs
 
-from orgmodel.model import Role
+from orgmodel.model import Kpi, Role
 
 # origin -> how a person reads it
 ORIGINS = {
     "written": "written in the file",
     "title": "inferred from the title",
+    "name": "inferred from the name",
     "default": "assumed: the title matched no level word",
     "level": "default for the level",
     "none": "not given",
@@ -34,6 +35,8 @@ class Fact:
     def describe(self) -> str:
         """``manager (inferred from the title: "Senior", "Manager")`` and the like."""
         reason = ORIGINS[self.origin]
+        if self.origin == "title" and not self.value:
+            reason = "inferred from the title"
         if self.evidence:
             reason += ": " + ", ".join(f'"{word}"' for word in self.evidence)
         return f"{self.value or 'none'} ({reason})"
@@ -49,5 +52,11 @@ class RoleFacts:
 def of(role: Role) -> RoleFacts:
     """The level, layer and rank of ``role`` with where each came from."""
     level = Fact(role.level, role.level_origin, role.level_words)
-    layer = Fact(role.layer, role.layer_origin, (role.level,) if role.layer_origin == "level" else ())
+    evidence = {"level": (role.level,), "title": role.layer_words}.get(role.layer_origin, ())
+    layer = Fact(role.layer, role.layer_origin, evidence)
     return RoleFacts(level, layer, role.rank)
+
+
+def scope_of(kpi: Kpi) -> Fact:
+    """A KPI's scope and where it came from (written, or read from its name)."""
+    return Fact(kpi.scope, kpi.scope_origin, kpi.scope_words)

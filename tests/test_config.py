@@ -122,3 +122,49 @@ def test_unknown_code_on_the_command_line(tmp_path: Path) -> None:
     result = run_cli("check", "--select", "XYZ", "org.txt", cwd=root)
     assert result.returncode == 2
     assert result.stderr == "orgmodel: error: --select: unknown rule code or prefix 'XYZ' (orgmodel rules lists them)\n"
+
+
+# Teaching orgmodel a team's words, and switching on opt-in rules, from the configuration.
+TEACH_ORG = 'role cmo "CMO"\nrole tl "Teamlead Online"\n  reports-to cmo\nrole a "Analyst"\n  reports-to tl\n'
+
+
+@pytest.mark.parametrize(("name", "text"), [
+    (".orgmodel.toml", '[[extend-vocabulary.title-level]]\nlevel = "lead"\nany = ["teamlead"]\n'),
+    ("pyproject.toml", '[tool.orgmodel]\n[[tool.orgmodel.extend-vocabulary.title-level]]\nlevel = "lead"\n'
+                       'any = ["teamlead"]\n'),
+])
+def test_extend_vocabulary_teaches_title_words(tmp_path: Path, name: str, text: str) -> None:
+    root = project(tmp_path, {"org.txt": TEACH_ORG})
+    assert "TITLE002" in codes(run_cli("check", "org.txt", cwd=root).stdout)
+    (root / name).write_text(text)
+    taught = run_cli("check", "org.txt", cwd=root)
+    assert "TITLE002" not in codes(taught.stdout), taught.stdout + taught.stderr
+
+
+@pytest.mark.parametrize(("name", "text", "where"), [
+    (".orgmodel.toml", '[extend-vocabulary]\nexclusive = ["pricing"]\n', ":2: extend-vocabulary.exclusive: 'pricing'"),
+    (".orgmodel.toml", '[[extend-vocabulary.title-level]]\nlevel = "boss"\nany = ["x"]\n',
+     ":2: extend-vocabulary.title-level[1].level: must be a level"),
+    ("pyproject.toml", '[tool.orgmodel.extend-vocabulary]\nlayer-default = { manager = "middle" }\n',
+     ":2: extend-vocabulary.layer-default.manager: must be a layer"),
+    ("setup.cfg", "[orgmodel]\nextend-vocabulary = x\n", ": extend-vocabulary: not available in setup.cfg"),
+])
+def test_extend_vocabulary_errors_name_file_line_and_key(tmp_path: Path, name: str, text: str, where: str) -> None:
+    root = project(tmp_path, {"org.txt": TEACH_ORG, name: text})
+    done = run_cli("check", "org.txt", cwd=root)
+    assert done.returncode == 2
+    assert done.stderr.startswith(f"orgmodel: error: {root / name}{where}"), done.stderr
+
+
+def test_opt_in_rules_run_when_selected(tmp_path: Path) -> None:
+    org = 'role cmo "CMO"\n  owns vision\nrole m "Marketing Manager"\n  reports-to cmo\nrole a "Analyst"\n  reports-to m\n'
+    root = project(tmp_path, {"org.txt": org})
+    assert "MGR001" not in codes(run_cli("check", "org.txt", cwd=root).stdout)
+    assert "MGR001" in codes(run_cli("check", "--extend-select", "MGR001", "org.txt", cwd=root).stdout)
+    (root / ".orgmodel.toml").write_text('extend-select = ["MGR"]\n')
+    assert "MGR001" in codes(run_cli("check", "org.txt", cwd=root).stdout)
+    # select names rules too: only those run, opt-in ones included.
+    assert codes(run_cli("check", "--select", "MGR001", "org.txt", cwd=root).stdout) == ["MGR001"]
+    assert "SUP002" not in codes(run_cli("check", "--isolated", "org.txt", cwd=project(
+        tmp_path / "b", {"org.txt": org.replace('"Marketing Manager"', '"Marketing Manager"  # orgmodel: ignore[MGR001] ok')}
+    )).stdout)

@@ -110,3 +110,21 @@ def test_guarantees_point_at_tests_that_exist() -> None:
     for path, name in references:
         source = (REPO / path).read_text()
         assert not name or f"def {name}(" in source, f"{path}::{name}"
+
+
+def test_generated_doc_sections_are_up_to_date(pack) -> None:
+    """docs/rule-packs.md's check kinds and docs/reading-the-documents.md's vocabulary come from the code."""
+    packs = (REPO / "docs" / "rule-packs.md").read_text(encoding="utf-8")
+    assert docs.replace_readme_section(packs, docs.kinds_markdown(), docs.KINDS_BEGIN, docs.KINDS_END) == packs, \
+        "run `make docs`"
+    reading = (REPO / "docs" / "reading-the-documents.md").read_text(encoding="utf-8")
+    assert docs.replace_readme_section(reading, docs.vocabulary_markdown(pack), docs.VOCABULARY_BEGIN,
+                                       docs.VOCABULARY_END) == reading, "run `make docs`"
+
+
+def test_every_check_kind_is_used_by_a_builtin_rule(pack) -> None:
+    """A kind no rule uses is untested by the pack's own examples; each kind is exercised by one."""
+    from orgmodel.checks import CHECK_KINDS
+
+    assert set(CHECK_KINDS) - {rule.kind.name for rule in pack.rules.values()} == {"depth-limit"}
+    assert "depth-limit" in (REPO / "docs" / "rule-packs.md").read_text()  # its worked example uses it

@@ -122,6 +122,7 @@ CASES = [
      "RESP002", [(2, None)]),
     ('role a "A"\n  owns budget-setting, budget-execution, kpi-framework, messaging-signoff, marketing-calendar\n',
      "RESP002", []),
+    ('org "X"\nrole a "A"\n', "RESP002", [(1, None)]),
     # RESP003
     ('role a "A"\n  owns budget-seting\n', "RESP003", [(2, "a")]),
     ('role a "A"\n  owns budget-setting\n', "RESP003", []),

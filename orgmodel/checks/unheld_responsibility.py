@@ -1,7 +1,8 @@
 """unheld-responsibility: every exclusive responsibility has a holder (RESP002), one in post (RESP005).
 
 With ``filled = true`` a responsibility held only by vacant roles counts as
-unheld: nobody does it until the role is filled.
+unheld: nobody does it until the role is filled. A file that records none of
+the listed responsibilities gets one finding (case ``none``), not one each.
 """
 
 from __future__ import annotations
@@ -18,7 +19,11 @@ def check(org: Org, params: Params, vocabulary: Vocabulary) -> Iterator[Hit]:
     for role in org.roles.values():
         for value in role.owns:
             holders.setdefault(value.text, []).append(role.id)
-    for keyword in params["keywords"] or vocabulary.exclusive:
+    keywords = params["keywords"] or vocabulary.exclusive
+    if not params["filled"] and org.roles and not any(k in holders for k in keywords):
+        yield Hit(None, org.name_line or 1, 1, case="none", fields={"keyword": ", ".join(keywords), "holders": ""})
+        return
+    for keyword in keywords:
         held_by = holders.get(keyword, [])
         if not params["filled"]:
             if not held_by:
@@ -37,5 +42,6 @@ KIND = CheckKind(
                           help="responsibilities to check (default: the vocabulary's exclusive ones)"),
         "filled": Param("bool", False, help="false: report duties nobody holds; true: duties held only by vacant roles"),
     },
-    cases={"default": ("keyword", "holders")},
+    cases={"default": ("keyword", "holders"), "none": ("keyword",)},
+    default_messages={"none": "no role holds any of {keyword}; record who does with owns lines"},
 )
