@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 import click
 
 from orgmodel.rulepack import PackError, RulePack, load_builtin
+
+if TYPE_CHECKING:
+    from orgmodel.api import CheckResult
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -54,3 +57,21 @@ def use_color(choice: str) -> bool:
     if os.environ.get("FORCE_COLOR"):
         return True
     return sys.stdout.isatty()
+
+
+def check_one(org_file: str, command: str) -> tuple[CheckResult, RulePack]:
+    """One org file checked with its configuration, and the pack that checked it; usage errors exit 2."""
+    from pathlib import Path
+
+    from orgmodel.api import OrgFileError
+    from orgmodel.config import ConfigError
+    from orgmodel.project import Project
+
+    if Path(org_file).is_dir():
+        fail(f"{org_file}: a directory; {command} takes one org file")
+    project = Project(base=builtin_pack())
+    try:
+        pack = project.pack_for(project.settings_for(Path(org_file)))
+        return project.check(Path(org_file), org_file), pack
+    except (OrgFileError, ConfigError, PackError) as error:
+        fail(str(error))

@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import json
 import sys
-from pathlib import Path
 
 import click
 
-from orgmodel.api import OrgFileError
-from orgmodel.commands import EXIT_CLEAN, builtin_pack, fail
+from orgmodel.commands import EXIT_CLEAN, check_one
 
 
 @click.command()
@@ -27,19 +25,9 @@ def show(org_file: str, output_format: str) -> None:
     ([extend-vocabulary]) count. Exit status: 0, or 2 for an unreadable file
     or invalid configuration.
     """
-    from orgmodel.config import ConfigError
-    from orgmodel.project import Project
-    from orgmodel.rulepack import PackError
     from orgmodel.show import render_text, show as facts_of
 
-    if Path(org_file).is_dir():
-        fail(f"{org_file}: a directory; show takes one org file")
-    project = Project(base=builtin_pack())
-    try:
-        pack = project.pack_for(project.settings_for(Path(org_file)))
-        result = project.check(Path(org_file), org_file)
-    except (OrgFileError, ConfigError, PackError) as error:
-        fail(str(error))
+    result, pack = check_one(org_file, "show")
     shown = facts_of(result.org, pack.vocabulary)
     if output_format == "json":
         click.echo(json.dumps(shown.to_dict(), indent=2, ensure_ascii=False))

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
 import click
 
-from orgmodel.api import OrgFileError
-from orgmodel.commands import EXIT_CLEAN, builtin_pack, fail
+from orgmodel.commands import EXIT_CLEAN, check_one
 
 
 @click.command()
@@ -25,20 +23,10 @@ def stats(org_file: str, output_format: str) -> None:
     2 for an unreadable file or invalid configuration.
     """
     from orgmodel import stats as figures
-    from orgmodel.config import ConfigError
     from orgmodel.finding import Severity
-    from orgmodel.project import Project
-    from orgmodel.rulepack import PackError
     from orgmodel.stats_format import render
 
-    if Path(org_file).is_dir():
-        fail(f"{org_file}: a directory; stats takes one org file")
-    project = Project(base=builtin_pack())
-    try:
-        pack = project.pack_for(project.settings_for(Path(org_file)))
-        result = project.check(Path(org_file), org_file)
-    except (OrgFileError, ConfigError, PackError) as error:
-        fail(str(error))
+    result, pack = check_one(org_file, "stats")
     errors = sum(1 for finding in result.findings if finding.severity is Severity.ERROR)
     if errors:
         click.echo(f"orgmodel: note: {org_file} has {errors} error{'s' * (errors != 1)}; "
