@@ -7,6 +7,7 @@ name the file, the line, the rule and the key at fault.
 
 from __future__ import annotations
 
+import functools
 import string
 import tomllib
 from collections.abc import Iterable, Mapping
@@ -285,7 +286,9 @@ def builtin_texts() -> list[tuple[str, str]]:
     return [(f"rules/{entry.name}", entry.read_text(encoding="utf-8")) for entry in sorted(folder.glob("*.toml"))]
 
 
+@functools.cache
 def load_builtin() -> RulePack:
+    """The built-in pack, loaded once per process (it is immutable)."""
     return build_pack(builtin_texts(), builtin=True)
 
 

@@ -1,11 +1,11 @@
-"""Reading job titles: which level, layer or KPI scope their words name, and how senior they are.
+"""Reading job titles: which level, layer, scope or specialty their words name, and how senior they are.
 
 The tables are data in the rule pack (``rules/vocabulary.toml``); this module
 only knows how a phrase of a table matches a title:
 
 - whole words, any case, accents ignored ("general" matches "Général");
-- words of a phrase are separated by spaces, hyphens or dashes in the title
-  ("vice president" matches "Vice-President");
+  a title is split into words at anything but letters, digits and "'", so
+  "Vice-President" and "V.P." are the words of "vice president" and "v.p.";
 - ``*`` at the start or end of a word matches the rest of a compound word
   ("*leiter" matches "Marketingleiter"), as German titles need;
 - phrases in a script written without spaces (Japanese, Chinese) match
@@ -13,6 +13,10 @@ only knows how a phrase of a table matches a title:
 
 A row may mask phrases before it matches (``unless``): the lead row masks
 "lead generation", so a "Lead Generation Specialist" is not a Lead.
+
+Matching is by lookup, not by a regular expression per phrase: a table
+indexes its phrases once, and a title's words are looked up, so neither
+loading a pack nor reading a new title grows with the number of phrases.
 """
 
 from __future__ import annotations
@@ -23,9 +27,11 @@ from collections.abc import Iterable, Mapping, Sequence
 
 import attrs
 
-# Scripts written without spaces between words: no word boundaries there.
+# Scripts written without spaces between words: phrases there match anywhere.
 _UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-_BETWEEN_WORDS = r"[\s\-\u2010-\u2015]+"
+_WORDS = re.compile(r"[\w']+")
+
+Span = tuple[int, int]  # word positions [start, end) in a title, or character positions for unspaced phrases
 
 
 def normalise(text: str) -> str:
@@ -37,22 +43,8 @@ def normalise(text: str) -> str:
     return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
 
 
-def _word(word: str) -> str:
-    body = re.escape(word.strip("*"))
-    head = r"\w*" if word.startswith("*") else ""
-    tail = r"\w*" if word.endswith("*") else ""
-    return head + body + tail
-
-
-def compile_phrase(phrase: str) -> re.Pattern[str]:
-    """The pattern of one table phrase (see the module's docstring for the syntax)."""
-    words = normalise(phrase).split()
-    body = _BETWEEN_WORDS.join(_word(word) for word in words)
-    if _UNSPACED.search(phrase):
-        return re.compile(body)
-    left = "" if words[0].startswith("*") else r"(?<!\w)"
-    right = "" if words[-1].endswith("*") else r"(?!\w)"
-    return re.compile(left + body + right)
+def _words(text: str) -> list[str]:
+    return [word.strip("'") for word in _WORDS.findall(text) if word.strip("'")]
 
 
 def phrase_error(phrase: object) -> str | None:
@@ -61,29 +53,86 @@ def phrase_error(phrase: object) -> str | None:
         return "a phrase must be a non-empty string"
     if any(word.strip("*") == "" for word in phrase.split()):
         return f"'{phrase}': '*' must be part of a word"
+    if not _UNSPACED.search(phrase) and not _words(normalise(phrase.replace("*", ""))):
+        return f"'{phrase}': a phrase needs a letter or digit"
     return None
 
 
 @attrs.frozen
+class Title:
+    """A title as tables read it: its folded text and its words."""
+
+    text: str
+    words: tuple[str, ...]
+
+    @classmethod
+    def of(cls, title: str) -> Title:
+        folded = normalise(title)
+        return cls(folded, tuple(_words(folded)))
+
+
+class _Index:
+    """Where phrases occur in a title: exact word sequences by lookup, the few others by scan."""
+
+    def __init__(self, phrases: Iterable[str]) -> None:
+        self.exact: dict[tuple[str, ...], list[str]] = {}  # "sr" and "sr." are the same words
+        self.wild: list[tuple[str, str, bool, bool]] = []  # phrase, stem, any prefix, any suffix
+        self.unspaced: list[tuple[str, str]] = []  # phrase, folded text
+        self.longest = 1
+        for phrase in phrases:
+            if _UNSPACED.search(phrase):
+                self.unspaced.append((phrase, normalise(phrase)))
+            elif "*" in phrase:
+                self.wild.append((phrase, normalise(phrase.strip("*")), phrase.startswith("*"), phrase.endswith("*")))
+            else:
+                words = tuple(_words(normalise(phrase)))
+                self.exact.setdefault(words, []).append(phrase)
+                self.longest = max(self.longest, len(words))
+
+    def occurrences(self, title: Title) -> list[tuple[str, Span]]:
+        """Each phrase found in ``title`` with where: word spans, or character spans for unspaced phrases."""
+        found = []
+        words = title.words
+        for start in range(len(words)):
+            for size in range(1, min(self.longest, len(words) - start) + 1):
+                for phrase in self.exact.get(words[start:start + size], ()):
+                    found.append((phrase, (start, start + size)))
+        for phrase, stem, any_prefix, any_suffix in self.wild:
+            for at, word in enumerate(words):
+                if _wild_match(word, stem, any_prefix, any_suffix):
+                    found.append((phrase, (at, at + 1)))
+        for phrase, folded in self.unspaced:
+            at = title.text.find(folded)
+            if at >= 0:
+                found.append((phrase, (-1 - at, -1 - at - len(folded))))  # negative: a character span
+        return found
+
+
+def _wild_match(word: str, stem: str, any_prefix: bool, any_suffix: bool) -> bool:
+    if any_prefix and any_suffix:
+        return stem in word
+    if any_prefix:
+        return word.endswith(stem)
+    return word.startswith(stem)
+
+
+def _overlaps(a: Span, b: Span) -> bool:
+    if (a[0] < 0) != (b[0] < 0):
+        return False  # a word span and a character span never mask each other
+    low_a, high_a = sorted((abs(a[0]), abs(a[1])))
+    low_b, high_b = sorted((abs(b[0]), abs(b[1])))
+    return low_a < high_b and low_b < high_a
+
+
+@attrs.frozen
 class Phrases:
-    """A list of phrases as written in the pack, with their patterns."""
+    """A list of phrases as written in the pack."""
 
     texts: tuple[str, ...]
-    patterns: tuple[re.Pattern[str], ...] = attrs.field(eq=False)
 
     @classmethod
     def of(cls, texts: Iterable[str]) -> Phrases:
-        texts = tuple(texts)
-        return cls(texts, tuple(compile_phrase(t) for t in texts))
-
-    def found(self, title: str) -> list[str]:
-        """The phrases that occur in the (normalised) title."""
-        return [text for text, pattern in zip(self.texts, self.patterns) if pattern.search(title)]
-
-    def mask(self, title: str) -> str:
-        for pattern in self.patterns:
-            title = pattern.sub(" ", title)
-        return title
+        return cls(tuple(texts))
 
 
 @attrs.frozen
@@ -101,21 +150,6 @@ class TitleRow:
     step: int | None = None
     up_to: str | None = None  # a title whose level may be as high as this ("Head of Marketing")
 
-    def match(self, title: str) -> tuple[str, list[str]] | None:
-        """``(the title with the row's masks and matched words blanked, the phrases found)``, or None.
-
-        The words that selected the row are blanked so that they do not count
-        again as seniority ("Senior" in "Senior Director" makes it a senior-director, not +1).
-        """
-        title = self.unless.mask(title)
-        found = self.any.found(title)
-        if not found:
-            return None
-        required = self.all.found(title)
-        if len(required) < len(self.all.texts):
-            return None
-        return Phrases.of(found + required).mask(title), found[:1] + required
-
 
 @attrs.frozen
 class Reading:
@@ -127,31 +161,75 @@ class Reading:
     up_to: str | None = None
 
 
-def read(title: str, rows: Sequence[TitleRow], seniority: Mapping[str, int] | None = None,
-         seniority_words: Phrases | None = None) -> Reading:
-    """The first row of ``rows`` that matches ``title``; its step plus the title's seniority word's."""
-    folded = normalise(title)
-    for row in rows:
-        matched = row.match(folded)
-        if matched is None:
-            continue
-        rest, words = matched
-        step, word = _seniority(rest, seniority or {}, seniority_words) if seniority_words else (0, None)
-        return Reading(row.value, (row.step or 0) + step, (word, *words) if word else tuple(words), row.up_to)
-    return Reading(None, 0, ())
+class Table:
+    """Rows tried in order, with every phrase they name indexed once."""
+
+    def __init__(self, rows: Sequence[TitleRow], seniority: Mapping[str, int] | None = None) -> None:
+        self.rows = tuple(rows)
+        self.seniority = dict(seniority or {})
+        phrases = dict.fromkeys(p for row in self.rows for group in (row.any, row.all, row.unless) for p in group.texts)
+        self.index = _Index(dict.fromkeys([*phrases, *self.seniority]))
+        # phrase -> the rows whose `any` names it, so a title looks only at rows it can match
+        self.rows_of: dict[str, list[int]] = {}
+        for number, row in enumerate(self.rows):
+            for phrase in row.any.texts:
+                self.rows_of.setdefault(phrase, []).append(number)
+
+    def read(self, title: str) -> Reading:
+        """The first row that matches ``title``; its step plus the title's seniority word's."""
+        parsed = Title.of(title)
+        found = self.index.occurrences(parsed)
+        where: dict[str, list[Span]] = {}
+        for phrase, span in found:
+            where.setdefault(phrase, []).append(span)
+        for number in sorted({n for phrase in where for n in self.rows_of.get(phrase, ())}):
+            reading = self._match(self.rows[number], where)
+            if reading is not None:
+                return reading
+        return Reading(None, 0, ())
+
+    def values(self, title: str) -> tuple[str, ...]:
+        """The value of every row that matches ``title``, in table order (each once)."""
+        where: dict[str, list[Span]] = {}
+        for phrase, span in self.index.occurrences(Title.of(title)):
+            where.setdefault(phrase, []).append(span)
+        numbers = sorted({n for phrase in where for n in self.rows_of.get(phrase, ())})
+        return tuple(dict.fromkeys(self.rows[n].value for n in numbers if self._match(self.rows[n], where)))
+
+    def _match(self, row: TitleRow, where: Mapping[str, list[Span]]) -> Reading | None:
+        masked = [span for phrase in row.unless.texts for span in where.get(phrase, ())]
+
+        def spans(phrase: str) -> list[Span]:
+            return [s for s in where.get(phrase, ()) if not any(_overlaps(s, m) for m in masked)]
+
+        chosen = next(((p, spans(p)) for p in row.any.texts if spans(p)), None)
+        if chosen is None:
+            return None
+        required = [(p, spans(p)) for p in row.all.texts]
+        if not all(found for _, found in required):
+            return None
+        used = [*chosen[1], *(s for _, found in required for s in found), *masked]
+        step, word = self._seniority(where, used)
+        words = (chosen[0], *(p for p, _ in required))
+        return Reading(row.value, (row.step or 0) + step, (word, *words) if word else words, row.up_to)
+
+    def _seniority(self, where: Mapping[str, list[Span]], used: list[Span]) -> tuple[int, str | None]:
+        """The leftmost seniority word not part of the row's own words; the longer phrase wins a tie."""
+        best: tuple[int, int, str] | None = None
+        for phrase in self.seniority:
+            for span in where.get(phrase, ()):
+                if span[0] < 0 or any(_overlaps(span, u) for u in used):
+                    continue
+                candidate = (span[0], span[0] - span[1], phrase)
+                best = candidate if best is None or candidate < best else best
+        return (0, None) if best is None else (self.seniority[best[2]], best[2])
 
 
-def _seniority(title: str, seniority: Mapping[str, int], words: Phrases) -> tuple[int, str | None]:
-    """The step of the leftmost seniority word in ``title`` ("Senior Associate" is Senior).
+def read(title: str, rows: Sequence[TitleRow], seniority: Mapping[str, int] | None = None) -> Reading:
+    """The first row of ``rows`` that matches ``title`` (builds a table: for tests and one-off reads)."""
+    return Table(rows, seniority).read(title)
 
-    At the same place the longer phrase wins, so "lead generation" (0) beats "lead" (+1).
-    """
-    best: tuple[int, int, str] | None = None
-    for text, pattern in zip(words.texts, words.patterns):
-        match = pattern.search(title)
-        if match is not None:
-            candidate = (match.start(), -len(match.group()), text)
-            best = candidate if best is None or candidate < best else best
-    if best is None:
-        return 0, None
-    return seniority[best[2]], best[2]
+
+def occurs(phrase: str, title: str) -> bool:
+    """Whether one phrase occurs in a title (for tests and documentation)."""
+    return bool(_Index([phrase]).occurrences(Title.of(title)))

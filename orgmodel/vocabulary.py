@@ -12,7 +12,7 @@ from collections.abc import Mapping
 
 import attrs
 
-from orgmodel.titles import Phrases, Reading, TitleRow, normalise, read
+from orgmodel.titles import Reading, Table, TitleRow, normalise
 
 # A level's rank is its place in the order times this, plus the title's
 # seniority step, which stays within +-MAX_STEP so that no step crosses a level.
@@ -59,15 +59,23 @@ class Vocabulary:
     layer_colours: Mapping[str, str] = attrs.field(factory=dict)  # layer -> card fill
     vacancy_words: tuple[str, ...] = ()  # person names that mean "vacant" ("TBH", "Open")
     _rank: Mapping[str, int] = attrs.field(init=False)
-    _seniority_words: Phrases = attrs.field(init=False)
+    _tables: dict[str, Table] = attrs.field(init=False, eq=False)
     _vacancy: frozenset[str] = attrs.field(init=False)
     # Titles repeat (a thousand "SEO Lead"s): each is read once.
     _titles: dict[str, TitleGuess] = attrs.field(init=False, factory=dict, eq=False)
 
     def __attrs_post_init__(self) -> None:
         object.__setattr__(self, "_rank", {level: i for i, level in enumerate(self.levels)})
-        object.__setattr__(self, "_seniority_words", Phrases.of(self.seniority))
+        object.__setattr__(self, "_tables", {})
         object.__setattr__(self, "_vacancy", frozenset(normalise(w) for w in self.vacancy_words))
+
+    def _table(self, name: str) -> Table:
+        """The indexed table of ``title_levels``, ``title_layers``, ``kpi_scopes`` or ``title_channels``, built on first use."""
+        table = self._tables.get(name)
+        if table is None:
+            table = Table(getattr(self, name), self.seniority if name == "title_levels" else None)
+            self._tables[name] = table
+        return table
 
     def rank(self, level: str) -> int:
         """Position in the level order; an unknown level ranks lowest."""
@@ -85,7 +93,7 @@ class Vocabulary:
         """What the title table reads in ``title``: a level, its seniority step and the words that said so."""
         guess = self._titles.get(title)
         if guess is None:
-            found = read(title, self.title_levels, self.seniority, self._seniority_words)
+            found = self._table("title_levels").read(title)
             step = max(-MAX_STEP, min(MAX_STEP, found.step))
             guess = (TitleGuess(found.value, step, found.words, matched=True, up_to=found.up_to)
                      if found.value is not None
@@ -113,7 +121,7 @@ class Vocabulary:
         if layer is not None:
             facts.update(layer=layer, layer_origin="written")
             return facts
-        by_title = read(title, self.title_layers) if self.title_layers else Reading(None, 0, ())
+        by_title = self._table("title_layers").read(title) if self.title_layers else Reading(None, 0, ())
         if by_title.value is not None:
             facts.update(layer=by_title.value, layer_origin="title", layer_words=by_title.words)
         elif facts["level_origin"] != "default" and str(facts["level"]) in self.layer_default:
@@ -122,12 +130,11 @@ class Vocabulary:
 
     def channels_in(self, title: str) -> tuple[str, ...]:
         """Every specialty a title names ("Social & Content Lead": social, content), in table order."""
-        folded = normalise(title)
-        return tuple(dict.fromkeys(row.value for row in self.title_channels if row.match(folded)))
+        return self._table("title_channels").values(title) if self.title_channels else ()
 
     def kpi_scope(self, name: str) -> Reading:
         """The scope a KPI's name implies ("Customer Acquisition Cost": execution), or a Reading of None."""
-        return read(name, self.kpi_scopes)
+        return self._table("kpi_scopes").read(name)
 
     def means_vacant(self, person: str) -> bool:
         """Whether a person's name is really a vacancy ("Vacant", "TBH", "To be hired")."""
