@@ -49,3 +49,11 @@ def test_every_verdict_file_judges_every_finding_of_its_time(org: Path) -> None:
     assert data["org"] == org.name and data["baseline"]
     assert all(f["verdict"] in ("act", "noise") and f["reason"] for f in data["finding"])
     assert all(p["codes"] and p["problem"] for p in data.get("planted", []))
+
+
+def test_the_console_script_reports_what_the_library_scored() -> None:
+    """The figures hold for what users run: the installed `orgmodel check`, orgs of both sets."""
+    for name, folder in verdicts.SETS.items():
+        through_cli = verdicts.scores(PACK, folder, through_cli=True)
+        assert [(s.org, len(s.findings), len(s.useful), s.caught) for s in through_cli] == [
+            (s.org, len(s.findings), len(s.useful), s.caught) for s in SETS[name]]

@@ -17,7 +17,8 @@ The nine orgs here were used to calibrate the rules; the four in holdout/
 were written and judged later, blind, and measured once before anything
 changed in response to them (that first measurement is in README.md).
 
-    python tests/realistic/verdicts.py     # or: make precision
+    python tests/realistic/verdicts.py          # or: make precision
+    python tests/realistic/verdicts.py --cli    # the same, through the installed `orgmodel check`
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from pathlib import Path
 import attrs
 
 from orgmodel.api import check_file
-from orgmodel.finding import Finding
+from orgmodel.finding import Finding, Severity
 from orgmodel.rulepack import RulePack, load_builtin
 
 FOLDER = Path(__file__).resolve().parent
@@ -72,8 +73,21 @@ def verdicts(path: Path) -> list[Wanted]:
     return wanted
 
 
-def score(org: Path, pack: RulePack) -> Score:
-    findings = tuple(check_file(org, pack).findings)
+def cli_findings(org: Path) -> tuple[Finding, ...]:
+    """The findings of ``org`` as the installed console script reports them (JSON, no configuration)."""
+    import json
+    import subprocess
+    import sys
+
+    command = Path(sys.executable).with_name("orgmodel")
+    done = subprocess.run([str(command), "check", "--isolated", "--exit-zero", "--format", "json", str(org)],
+                          capture_output=True, text=True, check=True)
+    return tuple(Finding(d["path"], d["line"], d["column"], d["code"], Severity.parse(d["severity"]), d["message"],
+                         d["entity"]) for d in json.loads(done.stdout)["diagnostics"])
+
+
+def score(org: Path, pack: RulePack, through_cli: bool = False) -> Score:
+    findings = cli_findings(org) if through_cli else tuple(check_file(org, pack).findings)
     wanted = verdicts(org.with_name(org.name.replace(".org.txt", ".verdicts.toml")))
     # Planted mistakes claim their findings first, so that recall does not
     # depend on the order of entries.
@@ -94,9 +108,9 @@ def orgs(folder: Path = FOLDER) -> list[Path]:
     return sorted(folder.glob("*.org.txt"))
 
 
-def scores(pack: RulePack | None = None, folder: Path = FOLDER) -> list[Score]:
+def scores(pack: RulePack | None = None, folder: Path = FOLDER, through_cli: bool = False) -> list[Score]:
     pack = pack or load_builtin()
-    return [score(org, pack) for org in orgs(folder)]
+    return [score(org, pack, through_cli) for org in orgs(folder)]
 
 
 def totals(results: Sequence[Score]) -> tuple[float, float]:
@@ -136,10 +150,12 @@ def report(results: Sequence[Score]) -> str:
 
 
 if __name__ == "__main__":
+    import sys
+
     pack = load_builtin()
     everything: list[Score] = []
     for name, folder in SETS.items():
-        results = scores(pack, folder)
+        results = scores(pack, folder, through_cli="--cli" in sys.argv[1:])
         everything += results
         print(f"== {name} set ({folder.relative_to(FOLDER.parent.parent)})")
         print(report(results), end="\n\n")
