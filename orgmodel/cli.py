@@ -11,13 +11,14 @@ from orgmodel import __version__
 from orgmodel.commands import EXIT_USAGE
 from orgmodel.commands.check import check
 from orgmodel.commands.fmt import fmt
+from orgmodel.commands.import_org import import_org
 from orgmodel.commands.render import render
 from orgmodel.commands.rules import explain, list_rules
 from orgmodel.commands.show import show
 from orgmodel.commands.stats import stats
 
 # Every subcommand, in the order `orgmodel --help` lists them.
-COMMANDS: tuple[click.Command, ...] = (check, render, show, stats, fmt, list_rules, explain)
+COMMANDS: tuple[click.Command, ...] = (check, render, show, stats, fmt, import_org, list_rules, explain)
 
 
 def _fast_exit(status: int) -> None:

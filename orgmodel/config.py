@@ -12,7 +12,7 @@ from __future__ import annotations
 import configparser
 import fnmatch
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -29,7 +29,7 @@ from orgmodel.vocabulary_schema import VocabularyError, extend_vocabulary
 CONFIG_NAMES = (".orgmodel.toml", "pyproject.toml", "setup.cfg")
 LIST_KEYS = ("select", "extend-select", "ignore", "rules", "include", "exclude")
 TABLE_KEYS = ("severity", "params", "per-file-ignores", "extend-vocabulary")
-KEYS = (*LIST_KEYS, *TABLE_KEYS, "fail-on")
+KEYS = (*LIST_KEYS, *TABLE_KEYS, "fail-on", "baseline")
 
 
 class ConfigError(Exception):
@@ -51,6 +51,7 @@ class Settings:
     exclude: tuple[str, ...] = ()
     # Additions to the pack's vocabulary ([extend-vocabulary]), checked when the pack is configured.
     extend_vocabulary: Mapping[str, Any] = attrs.field(factory=dict)
+    baseline: Path | None = None  # findings recorded to be tolerated (orgmodel.baseline)
     # Keys whose value came from the command line, so errors name the option.
     from_options: frozenset[str] = frozenset()
 
@@ -155,6 +156,10 @@ def parse_settings(raw: Mapping[str, Any], path: Path | None) -> Settings:
             fields[key.replace("-", "_")] = _strings(raw[key], f"{label}: {key}")
     if "rules" in fields:
         fields["rules"] = tuple((root / p) for p in fields["rules"])
+    if "baseline" in raw:
+        if not isinstance(raw["baseline"], str) or not raw["baseline"]:
+            raise ConfigError(f"{label}: baseline: expected the path of a baseline file")
+        fields["baseline"] = root / raw["baseline"]
     if "fail-on" in raw:
         if raw["fail-on"] not in SEVERITY_WORDS:
             raise ConfigError(f"{label}: fail-on: expected one of {', '.join(SEVERITY_WORDS)}")
@@ -268,10 +273,7 @@ def _extended(pack: RulePack, settings: Settings) -> Vocabulary:
 
 def ignored_for(settings: Settings, file: Path) -> tuple[str, ...]:
     """Codes (and prefixes) that per-file-ignores switch off for ``file``."""
-    try:
-        relative = PurePosixPath(file.resolve().relative_to(settings.root.resolve()).as_posix())
-    except ValueError:
-        relative = PurePosixPath(file.name)
+    relative = PurePosixPath(_relative(settings, file))
     codes: list[str] = []
     for glob, ignored in settings.per_file_ignores.items():
         if fnmatch.fnmatch(str(relative), glob) or fnmatch.fnmatch(relative.name, glob):
@@ -279,12 +281,36 @@ def ignored_for(settings: Settings, file: Path) -> tuple[str, ...]:
     return tuple(codes)
 
 
+def _relative(settings: Settings, file: Path) -> str:
+    """``file`` relative to the settings' folder (POSIX), or its name when it is outside."""
+    try:
+        return file.resolve().relative_to(settings.root.resolve()).as_posix()
+    except ValueError:
+        return file.name
+
+
+def _excluded_by(pattern: str, relative: str) -> bool:
+    """A pattern matches the path relative to the settings' folder, or the file's name alone."""
+    return fnmatch.fnmatch(relative, pattern) or fnmatch.fnmatch(PurePosixPath(relative).name, pattern)
+
+
+def is_excluded(settings: Settings, file: Path) -> bool:
+    """Whether an ``exclude`` pattern matches ``file`` (named on the command line or found in a folder)."""
+    relative = _relative(settings, file)
+    return any(_excluded_by(pattern, relative) for pattern in settings.exclude)
+
+
+def matches_include(settings: Settings, file: Path) -> bool:
+    """Whether ``file``'s name matches an include pattern: an org file to a directory walk."""
+    return any(fnmatch.fnmatch(file.name, g) for g in settings.include)
+
+
 def is_included(settings: Settings, file: Path) -> bool:
     """Whether a directory walk picks ``file`` up: it matches include and no exclude."""
-    try:
-        relative = file.resolve().relative_to(settings.root.resolve()).as_posix()
-    except ValueError:
-        relative = file.name
-    if any(fnmatch.fnmatch(relative, g) or fnmatch.fnmatch(file.name, g) for g in settings.exclude):
-        return False
-    return any(fnmatch.fnmatch(file.name, g) for g in settings.include)
+    return matches_include(settings, file) and not is_excluded(settings, file)
+
+
+def unmatched_excludes(settings: Settings, files: Iterable[Path]) -> list[str]:
+    """The exclude patterns that match none of ``files`` (the org files under the settings' folder)."""
+    relatives = [_relative(settings, file) for file in files]
+    return [pattern for pattern in settings.exclude if not any(_excluded_by(pattern, r) for r in relatives)]

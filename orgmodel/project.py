@@ -7,14 +7,19 @@ per configuration file and reused for every file it governs.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
 from pathlib import Path
 
 import attrs
 
 from orgmodel.api import CheckResult, OrgFileError, check_file, find_org_files, is_directory
-from orgmodel.config import (Settings, configure_pack, find_config, ignored_for, is_included, load_settings)
+from orgmodel.config import (Settings, configure_pack, find_config, ignored_for, is_excluded, is_included,
+                             load_settings, matches_include, unmatched_excludes)
 from orgmodel.finding import Severity
 from orgmodel.rulepack import RulePack, load_builtin
+
+if TYPE_CHECKING:
+    from orgmodel.baseline import Baseline
 
 
 @attrs.frozen
@@ -28,6 +33,9 @@ class Overrides:
     ignore: tuple[str, ...] | None = None
     fail_on: str | None = None
     rules: tuple[Path, ...] = ()
+    force_include: bool = False  # check named files even when an exclude pattern matches them
+    baseline: Path | None = None  # overrides the configuration's baseline
+    no_baseline: bool = False  # report every finding (when writing a new baseline)
 
 
 class Project:
@@ -36,6 +44,8 @@ class Project:
         self.base = base or load_builtin()
         self._settings: dict[Path | None, Settings] = {}
         self._packs: dict[Path | None, RulePack] = {}
+        self.excluded: list[str] = []  # named files that an exclude pattern skipped
+        self.baselines: dict[Path, Baseline] = {}  # each baseline in use, by file
 
     def settings_for(self, target: Path) -> Settings:
         """The settings that govern ``target`` (a file or folder), overrides applied."""
@@ -55,6 +65,7 @@ class Project:
                 ignore=o.ignore if o.ignore is not None else settings.ignore,
                 fail_on=o.fail_on or settings.fail_on,
                 rules=settings.rules + o.rules,
+                baseline=None if o.no_baseline else (o.baseline or settings.baseline),
                 from_options=frozenset(key for key, value in (("select", o.select), ("ignore", o.ignore),
                                                               ("extend-select", o.extend_select or None))
                                        if value is not None),
@@ -72,24 +83,70 @@ class Project:
         return list(self._packs.values()) or [self.base]
 
     def files(self, paths: Iterable[str]) -> Iterator[tuple[str, Path | OrgFileError]]:
-        """Files to check: named files as they are; under folders, what include/exclude pick."""
+        """Files to work on: under folders, what include/exclude pick; named files unless excluded.
+
+        pre-commit names every staged file, so excludes apply to named files
+        too (``force_include`` turns that off); skipped ones go to ``excluded``.
+        """
         for name in paths:
             folder = Path(name)
             if is_directory(folder):
                 settings = self.settings_for(folder)
                 yield from find_org_files([name], lambda file, s=settings: is_included(s, file))
-            else:
-                yield from find_org_files([name])
+                continue
+            for shown, target in find_org_files([name]):
+                if (isinstance(target, Path) and not self.overrides.force_include
+                        and is_excluded(self.settings_for(target), target)):
+                    self.excluded.append(shown)
+                    continue
+                yield shown, target
+
+    def notes(self, quiet: bool = False) -> list[str]:
+        """What the user should know besides findings: unmatched excludes, skipped files, the baseline."""
+        found = [f"warning: {warning}" for warning in self.warnings()]
+        if not quiet:
+            found.extend(f"note: {name}: skipped, excluded by the configuration (--force-include checks it)"
+                         for name in self.excluded)
+        for baseline in self.baselines.values():
+            if baseline.hidden and not quiet:
+                found.append(f"note: {baseline.hidden} finding{'s' if baseline.hidden != 1 else ''} "
+                             f"recorded in the baseline {baseline.file} not shown")
+            stale = baseline.stale()
+            if stale:
+                found.append(f"note: {len(stale)} baseline entr{'ies' if len(stale) != 1 else 'y'} in "
+                             f"{baseline.file} no longer found (fixed): rewrite it with --write-baseline to "
+                             "shrink it")
+                found.extend(f"note:   {e.path}: {e.code} {e.message}" for e in stale)
+        return found
+
+    def warnings(self) -> list[str]:
+        """Exclude patterns of the settings in use that match no org file."""
+        found = []
+        for settings in self._settings.values():
+            if not settings.exclude or settings.path is None:
+                continue
+            walk = find_org_files([str(settings.root)], lambda file, s=settings: matches_include(s, file))
+            files = [file for _, file in walk if isinstance(file, Path)]
+            for pattern in unmatched_excludes(settings, files):
+                found.append(f"{settings.path}: exclude pattern '{pattern}' matches no org file under "
+                             f"{settings.root} (patterns are relative to the configuration file's folder)")
+        return found
 
     def check(self, file: Path, shown: str) -> CheckResult:
-        """Check one file with its settings; raises OrgFileError or ConfigError."""
+        """Check one file with its settings; raises OrgFileError, ConfigError or BaselineError."""
         settings = self.settings_for(file)
         result = check_file(file, self.pack_for(settings), display_path=shown)
         ignored = ignored_for(settings, file)
-        if not ignored:
-            return result
-        return attrs.evolve(result, findings=[f for f in result.findings
-                                              if not any(f.code.startswith(c) for c in ignored)])
+        if ignored:
+            result = attrs.evolve(result, findings=[f for f in result.findings
+                                                    if not any(f.code.startswith(c) for c in ignored)])
+        if settings.baseline is not None:
+            if settings.baseline not in self.baselines:
+                from orgmodel.baseline import Baseline  # hashing is loaded only when a baseline is used
+
+                self.baselines[settings.baseline] = Baseline.load(settings.baseline)
+            result = self.baselines[settings.baseline].filter(file, result)
+        return result
 
     def fails(self, result: CheckResult, file: Path) -> bool:
         """Whether ``result`` has a finding at or above its file's fail-on level."""

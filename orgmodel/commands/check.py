@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from orgmodel.api import ORG_FILE_PATTERNS, OrgFileError
+from orgmodel.api import ORG_FILE_PATTERNS, CheckResult, OrgFileError
 from orgmodel.commands import EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE, builtin_pack, fail, use_color
 from orgmodel.finding import SEVERITY_WORDS
 from orgmodel.report import FORMAT_NAMES
@@ -39,13 +39,20 @@ def _codes(value: str | None) -> tuple[str, ...] | None:
 @click.option("--config", "config_file", type=click.Path(dir_okay=False, exists=True),
               help="Use this configuration file for every checked file.")
 @click.option("--isolated", is_flag=True, help="Ignore all configuration files.")
+@click.option("--baseline", "baseline_file", type=click.Path(dir_okay=False),
+              help="Report and fail only on findings not recorded in this baseline file.")
+@click.option("--write-baseline", "write_baseline", type=click.Path(dir_okay=False),
+              help="Record today's findings in this baseline file (and exit 0).")
+@click.option("--force-include", is_flag=True,
+              help="Check named files even when the configuration's exclude patterns match them.")
 @click.option("--statistics", is_flag=True, help="Print how many findings of each code, instead of each finding.")
 @click.option("-q", "--quiet", is_flag=True, help="Print findings only, no summary.")
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
               help="Colour the text report (auto: on a terminal, honouring NO_COLOR and FORCE_COLOR).")
 def check(paths: tuple[str, ...], output_format: str | None, output_file: str | None, fail_on: str | None,
           exit_zero: bool, select: str | None, extend_select: str | None, ignore: str | None, rule_packs: tuple[str, ...],
-          config_file: str | None, isolated: bool, statistics: bool, quiet: bool, color: str) -> None:
+          config_file: str | None, isolated: bool, baseline_file: str | None, write_baseline: str | None,
+          force_include: bool, statistics: bool, quiet: bool, color: str) -> None:
     """Check org files against the rule pack.
 
     PATHS are org files, or directories searched for *.org.txt and org.txt
@@ -63,9 +70,11 @@ def check(paths: tuple[str, ...], output_format: str | None, output_file: str | 
 
     overrides = Overrides(config=Path(config_file) if config_file else None, isolated=isolated,
                           select=_codes(select), extend_select=_codes(extend_select) or (), ignore=_codes(ignore), fail_on=fail_on,
-                          rules=tuple(Path(p) for p in rule_packs))
+                          rules=tuple(Path(p) for p in rule_packs), force_include=force_include,
+                          baseline=Path(baseline_file) if baseline_file else None,
+                          no_baseline=write_baseline is not None)
     project = Project(overrides, builtin_pack())
-    results, errors, failed = [], [], False
+    results, errors, failed, checked = [], [], False, []
     try:
         for shown, target in project.files(paths):
             if isinstance(target, OrgFileError):
@@ -77,11 +86,19 @@ def check(paths: tuple[str, ...], output_format: str | None, output_file: str | 
                 errors.append(str(error))
                 continue
             results.append(result)
+            checked.append((target, result))
             failed = failed or project.fails(result, target)
     except (ConfigError, PackError) as error:
         fail(str(error))
     for error in errors:
         click.echo(f"orgmodel: error: {error}", err=True)
+    for note in project.notes(quiet):
+        click.echo(f"orgmodel: {note}", err=True)
+    if not results and not errors and project.excluded:
+        sys.exit(EXIT_CLEAN)  # pre-commit named only excluded files: nothing to check is not an error
+    if write_baseline is not None and results:
+        _write_baseline(Path(write_baseline), checked, paths)
+        sys.exit(EXIT_USAGE if errors else EXIT_CLEAN)
     if not results:
         if not errors:
             fail(f"no org files ({' or '.join(ORG_FILE_PATTERNS)}) found in: {', '.join(paths)}")
@@ -100,6 +117,17 @@ def check(paths: tuple[str, ...], output_format: str | None, output_file: str | 
     if errors:
         sys.exit(EXIT_USAGE)
     sys.exit(EXIT_FINDINGS if failed and not exit_zero else EXIT_CLEAN)
+
+
+def _write_baseline(path: Path, checked: list[tuple[Path, CheckResult]], inputs: Sequence[str]) -> None:
+    from orgmodel.baseline import write
+    from orgmodel.files import OutputError
+
+    try:
+        count = write(checked, path, inputs=tuple(Path(p) for p in inputs))
+    except OutputError as error:
+        fail(str(error))
+    click.echo(f"orgmodel: wrote {count} finding{'s' if count != 1 else ''} to the baseline {path}", err=True)
 
 
 def _write_report(path: Path, text: str, inputs: Sequence[str]) -> None:
