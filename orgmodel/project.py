@@ -95,11 +95,16 @@ class Project:
                 yield from find_org_files([name], lambda file, s=settings: is_included(s, file))
                 continue
             for shown, target in find_org_files([name]):
-                if (isinstance(target, Path) and not self.overrides.force_include
-                        and is_excluded(self.settings_for(target), target)):
-                    self.excluded.append(shown)
+                if isinstance(target, Path) and self.skips(target, shown):
                     continue
                 yield shown, target
+
+    def skips(self, file: Path, shown: str) -> bool:
+        """Whether a named file is left alone: an exclude pattern matches it and --force-include is off."""
+        if self.overrides.force_include or not is_excluded(self.settings_for(file), file):
+            return False
+        self.excluded.append(shown)
+        return True
 
     def notes(self, quiet: bool = False) -> list[str]:
         """What the user should know besides findings: unmatched excludes, skipped files, the baseline."""

@@ -99,6 +99,11 @@ LEAN_STARTS = [
      {"pygraphviz", "orgmodel.report.junit"}),
     (("render", "examples/acme.org.txt", "-o", "-", "--format", "dot"), "orgmodel.render.dot",
      {"pygraphviz", "graphviz", "orgmodel.report.sarif"}),
+    (("fmt", "--check", "examples/acme.org.txt"), "orgmodel.dsl.printer",
+     {"pygraphviz", "graphviz", "orgmodel.render.chart", "orgmodel.report.sarif", "hashlib"}),
+    # A CSV import never loads the .xlsx reader.
+    (("import", "tests/hr_exports/workday.csv"), "orgmodel.interchange.csv_import",
+     {"openpyxl", "pygraphviz", "orgmodel.render.chart", "hashlib"}),
 ]
 
 

@@ -168,3 +168,32 @@ def test_opt_in_rules_run_when_selected(tmp_path: Path) -> None:
     assert "SUP002" not in codes(run_cli("check", "--isolated", "org.txt", cwd=project(
         tmp_path / "b", {"org.txt": org.replace('"Marketing Manager"', '"Marketing Manager"  # orgmodel: ignore[MGR001] ok')}
     )).stdout)
+
+
+BROKEN_DRAFT = 'role cmo "CMO"\nkpi nps "NPS"\n'
+
+
+def test_exclude_applies_to_named_files_relative_to_the_config_folder(tmp_path: Path) -> None:
+    root = project(tmp_path, {".orgmodel.toml": 'exclude = ["drafts/*"]\n', "drafts/wip.org.txt": BROKEN_DRAFT,
+                              "team/org.txt": ORG})
+    # pre-commit names every staged file: an excluded one is skipped, and nothing left to check is not an error.
+    done = run_cli("check", "drafts/wip.org.txt", cwd=root)
+    assert (done.returncode, done.stdout) == (0, "")
+    assert "drafts/wip.org.txt: skipped, excluded by the configuration" in done.stderr
+    done = run_cli("check", "wip.org.txt", cwd=root / "drafts")  # the pattern is relative to .orgmodel.toml
+    assert (done.returncode, done.stdout) == (0, "")
+    done = run_cli("check", "drafts/wip.org.txt", "team/org.txt", cwd=root)
+    assert {line.split(":")[0] for line in done.stdout.splitlines()[:-1]} == {"team/org.txt"}
+    forced = run_cli("check", "--force-include", "drafts/wip.org.txt", cwd=root)
+    assert forced.returncode == 1 and "drafts/wip.org.txt:2:5: error KPI001" in forced.stdout
+    assert run_cli("fmt", "--check", "drafts/wip.org.txt", cwd=root).returncode == 0
+    assert run_cli("render", "drafts/wip.org.txt", cwd=root).returncode == 0
+    assert not (root / "drafts" / "wip.svg").exists()
+
+
+def test_an_exclude_pattern_that_matches_nothing_is_a_warning(tmp_path: Path) -> None:
+    root = project(tmp_path, {".orgmodel.toml": 'exclude = ["draft/*", "drafts/*"]\n',
+                              "drafts/wip.org.txt": BROKEN_DRAFT, "org.txt": ORG})
+    done = run_cli("check", ".", cwd=root)
+    assert "warning: " in done.stderr and "exclude pattern 'draft/*' matches no org file" in done.stderr
+    assert "'drafts/*'" not in done.stderr

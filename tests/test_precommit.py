@@ -46,7 +46,8 @@ def user_repo(tmp_path: Path, hook_repo: tuple[Path, str], tmp_path_factory: pyt
     work.mkdir()
     git("init", "-q", cwd=work)
     (work / ".pre-commit-config.yaml").write_text(
-        f"repos:\n- repo: {repo_path}\n  rev: {rev}\n  hooks:\n  - id: orgmodel-check\n  - id: orgmodel-render\n")
+        f"repos:\n- repo: {repo_path}\n  rev: {rev}\n  hooks:\n  - id: orgmodel-fmt\n  - id: orgmodel-check\n"
+        "  - id: orgmodel-render\n")
     git("add", ".pre-commit-config.yaml", cwd=work)
     env = _env(tmp_path_factory)
     subprocess.run([PRE_COMMIT, "install"], cwd=work, env=env, check=True, capture_output=True, timeout=600)
@@ -88,3 +89,27 @@ def test_broken_org_is_refused_with_the_finding(user_repo: Path,
     assert result.returncode == 1
     assert "team.org.txt:2:5: error KPI001 KPI 'nps' has no owner" in result.stdout + result.stderr
     assert git("log", "--oneline", cwd=user_repo, check=False).returncode != 0  # nothing was committed
+
+
+def test_fmt_hook_rewrites_a_messy_org_and_the_next_commit_passes(user_repo: Path,
+                                                                  tmp_path_factory: pytest.TempPathFactory) -> None:
+    messy = (EXAMPLES / "acme.org.txt").read_text().replace("role cmo ", "role   cmo ").replace(
+        "  owns budget-setting, kpi-framework", "\towns budget-setting,kpi-framework")
+    (user_repo / "acme.org.txt").write_text(messy)
+    first = commit(user_repo, tmp_path_factory, ".pre-commit-config.yaml", "acme.org.txt")
+    output = first.stdout + first.stderr
+    assert first.returncode == 1 and "orgmodel fmt" in output and "files were modified by this hook" in output
+    assert (user_repo / "acme.org.txt").read_text() == (EXAMPLES / "acme.org.txt").read_text()
+    second = commit(user_repo, tmp_path_factory, "acme.org.txt", "acme.svg")
+    assert second.returncode == 0, second.stdout + second.stderr
+
+
+def test_excluded_drafts_do_not_block_a_commit(user_repo: Path, tmp_path_factory: pytest.TempPathFactory) -> None:
+    (user_repo / ".orgmodel.toml").write_text('exclude = ["drafts/*"]\n')
+    (user_repo / "drafts").mkdir()
+    draft = "role   cmo \"CMO\"\nkpi nps \"Net Promoter Score\"\n"  # an error, and not formatted
+    (user_repo / "drafts" / "wip.org.txt").write_text(draft)
+    result = commit(user_repo, tmp_path_factory, ".pre-commit-config.yaml", ".orgmodel.toml", "drafts/wip.org.txt")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert (user_repo / "drafts" / "wip.org.txt").read_text() == draft
+    assert not (user_repo / "drafts" / "wip.svg").exists()

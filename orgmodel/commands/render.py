@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 import click
 
@@ -31,11 +32,13 @@ from orgmodel.rulepack import PackError
 @click.option("--root", help="Draw only this role and the roles below it.")
 @click.option("--depth", type=click.IntRange(min=0), help="Draw this many levels below the root(s); "
               "a cut card says how many roles it hides.")
+@click.option("--force-include", is_flag=True,
+              help="Draw named files even when the configuration's exclude patterns match them.")
 @click.option("--stack-min", type=click.IntRange(min=0), default=3, show_default=True,
               help="Stack a manager's leaf reports vertically when it has at least this many (0: never).")
 def render(org_files: tuple[str, ...], output: str | None, output_format: str | None, sync: bool, engine: str,
            no_findings: bool, show: tuple[str, ...], splines: str, root: str | None, depth: int | None,
-           stack_min: int) -> None:
+           stack_min: int, force_include: bool) -> None:
     """Draw org files as charts: SVG, PNG, DOT or Mermaid.
 
     Each org is checked first (with its configuration) and its findings are
@@ -46,7 +49,7 @@ def render(org_files: tuple[str, ...], output: str | None, output_format: str | 
     """
     from orgmodel.config import ConfigError
     from orgmodel.files import OutputError
-    from orgmodel.project import Project
+    from orgmodel.project import Overrides, Project
     from orgmodel.render.chart import ChartOptions
     from orgmodel.render.engine import EngineError
     from orgmodel.render.output import FormatError, default_output, draw
@@ -56,10 +59,13 @@ def render(org_files: tuple[str, ...], output: str | None, output_format: str | 
         fail("-o/--output takes one org file; without it each chart goes next to its org file")
     options = ChartOptions(findings=not no_findings, departments="departments" in show, splines=splines,
                            root=root, depth=depth, stack_min=stack_min)
-    project = Project(base=builtin_pack())
+    project = Project(Overrides(force_include=force_include), builtin_pack())
     changed = False
     for org_file in org_files:
         try:
+            if project.skips(Path(org_file), org_file):  # pre-commit names drafts that the config excludes
+                click.echo(f"orgmodel: note: {org_file}: skipped, excluded by the configuration", err=True)
+                continue
             drawn = draw(project, org_file, output or default_output(org_file), output_format, options, engine,
                          sync, inputs=org_files)
         except (OrgFileError, ConfigError, PackError, EngineError, SelectionError, OutputError,

@@ -58,6 +58,7 @@ ALIASES: Mapping[str, tuple[str, ...]] = {
     "owns": ("Owns", "Responsibilities"),
     "liaises_with_id": ("Liaises With ID",),
     "liaises_with": ("Liaises With",),
+    "findings": ("Findings",),  # written by the export for the reader; not imported
 }
 FIELDS = tuple(ALIASES)
 IGNORE = "ignore"  # --map COLUMN=ignore: do not read the column

@@ -16,6 +16,7 @@ VACANT_NAMES = frozenset({"vacant", "vacancy", "open", "open position", "open ro
                           "tbd", "to be hired", "to be determined", "unfilled", "hiring", "new hire", "n/a"})
 _VACANT_PREFIXES = ("vacant ", "vacancy ", "tbh ", "tbd ", "open position ", "to be hired ")
 _TRUE = frozenset({"yes", "y", "true", "1", "x", "vacant", "open", "unfilled", "ja", "oui"})
+_FALSE = frozenset({"no", "n", "false", "0", "nein", "non"})
 _LEFT = frozenset({"inactive", "terminated", "former", "former employee", "leaver", "left", "deceased",
                    "retired", "withdrawn", "terminated employee", "ausgetreten"})
 _STATUS_VACANT = frozenset({"open", "vacant", "unfilled", "to be hired", "open position"})
@@ -46,7 +47,10 @@ def _classify(person: Person, columns: Columns) -> None:
     name = person.text("name") or " ".join(filter(None, (person.text("first_name"), person.text("last_name"))))
     named = columns.has("name") or columns.has("first_name") or columns.has("last_name")
     status = person.text("status").casefold()
-    vacant = (named and (not name or is_vacant_name(name))) or person.text("vacant").casefold() in _TRUE \
+    flag = person.text("vacant").casefold()
+    # An explicit "no" (orgmodel's own export) makes an empty name an unnamed role, not a vacancy.
+    empty_means_vacant = named and flag not in _FALSE
+    vacant = (empty_means_vacant and (not name or is_vacant_name(name))) or flag in _TRUE \
         or bool(person.text("requisition")) or status in _STATUS_VACANT
     person.vacant = vacant
     person.name = None if vacant or not name else name
