@@ -60,6 +60,7 @@ def test_wheel_carries_the_rule_pack(tmp_path: Path, pack) -> None:
     wheel = next((tmp_path / "dist").glob("orgmodel-*.whl"))
     names = zipfile.ZipFile(wheel).namelist()
     assert {f"orgmodel/rules/{Path(path).name}" for path, _ in builtin_texts()} <= set(names)
+    assert "orgmodel/interchange/org-export.schema.json" in names  # export's schema ships with the package
     target = tmp_path / "site"
     subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--target", str(target),
                     str(wheel)], check=True, capture_output=True)

@@ -237,3 +237,12 @@ def test_big_fields_and_odd_bytes_are_not_a_traceback(tmp_path: Path) -> None:
     (tmp_path / "nul.csv").write_bytes(b"Name,Title\nA\x00B,CMO\x07\n")
     done = run_cli("import", "nul.csv", cwd=tmp_path)
     assert done.returncode == 0 and done.stdout == 'role cmo "CMO"\n  person "A B"\n', done.stderr
+
+
+def test_readme_lists_the_column_names_and_codes_from_their_tables() -> None:
+    from conftest import REPO
+    from orgmodel import docs
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    assert docs.replace_readme_section(readme, docs.import_markdown(), docs.IMPORT_BEGIN, docs.IMPORT_END) == readme, \
+        "run `make docs`"
