@@ -61,6 +61,8 @@ def test_config_key_and_errors(org: Path, tmp_path: Path) -> None:
     (tmp_path / ".orgmodel.toml").write_text('baseline = "baseline.json"\n')
     done = run_cli("check", "orgs/troubled.org.txt", cwd=tmp_path)
     assert done.returncode == 0 and reported(done.stdout) == []
+    exported = json.loads(run_cli("export", "orgs/troubled.org.txt", cwd=tmp_path).stdout)
+    assert len(exported["findings"]) == 33  # export (and render) show every finding: a baseline gates checks only
     (tmp_path / ".orgmodel.toml").write_text('baseline = "nope.json"\n')
     done = run_cli("check", "orgs/troubled.org.txt", cwd=tmp_path)
     assert done.returncode == 2 and "nope.json: cannot read the baseline" in done.stderr

@@ -26,9 +26,9 @@ def export(org_file: str, output_format: str, output: str) -> None:
     from orgmodel.config import ConfigError
     from orgmodel.files import OutputError, write_atomic
     from orgmodel.interchange.export import FORMATS
-    from orgmodel.project import Project
+    from orgmodel.project import Overrides, Project
 
-    project = Project(base=builtin_pack())
+    project = Project(Overrides(no_baseline=True), builtin_pack())  # every finding: a baseline only gates checks
     try:
         result = project.check(Path(org_file), org_file)
         text = FORMATS[output_format](result)

@@ -59,7 +59,8 @@ def render(org_files: tuple[str, ...], output: str | None, output_format: str | 
         fail("-o/--output takes one org file; without it each chart goes next to its org file")
     options = ChartOptions(findings=not no_findings, departments="departments" in show, splines=splines,
                            root=root, depth=depth, stack_min=stack_min)
-    project = Project(Overrides(force_include=force_include), builtin_pack())
+    # Charts show every finding: a baseline only decides what fails a check.
+    project = Project(Overrides(force_include=force_include, no_baseline=True), builtin_pack())
     changed = False
     for org_file in org_files:
         try:

@@ -21,7 +21,7 @@ from orgmodel.dsl.grammar import is_identifier
 from orgmodel.dsl.printer import quote
 from orgmodel.finding import Finding
 from orgmodel.formatting import format_text
-from orgmodel.interchange.columns import ColumnError, find_header, recognise
+from orgmodel.interchange.columns import ColumnError, Columns, find_header, recognise
 from orgmodel.interchange.ids import assign_ids, slug
 from orgmodel.interchange.placement import Directory, Person, place
 from orgmodel.interchange.problems import finding
@@ -62,7 +62,8 @@ def import_file(path: Path, shown: str, vocabulary: Vocabulary, options: ImportO
         raise CannotImport(str(error)) from None
 
 
-def import_table(table: Table, vocabulary: Vocabulary, options: ImportOptions = ImportOptions()) -> Imported:
+def _columns(table: Table, options: ImportOptions) -> tuple[Columns, int]:
+    """The columns of the header row, and where the header is."""
     start = find_header(table.rows, options.mapping)
     if start is None:
         raise CannotImport(f"{table.path}: no header row with a title or name column in the first 20 rows; "
@@ -71,6 +72,12 @@ def import_table(table: Table, vocabulary: Vocabulary, options: ImportOptions = 
     if not columns.has("title"):
         raise CannotImport(f"{table.path}: no job title column (columns: {', '.join(columns.header)}); "
                            "name it with --map COLUMN=title")
+    return columns, start
+
+
+def import_table(table: Table, vocabulary: Vocabulary, options: ImportOptions = ImportOptions()) -> Imported:
+    """The org file of a table's rows, and findings for the rows that cannot be placed as they say."""
+    columns, start = _columns(table, options)
     people, findings = people_of(table.rows[start + 1:], columns, table.path)
     ids = [f for f in ("role_id", "id") if columns.has(f)]
     directory = Directory.of(people, [*ids, *(f"id_{n}" for n in range(2, len(columns.fields.get("id", ())) + 1))])
@@ -142,37 +149,42 @@ def _org_text(people: list[Person], scope: Scope, levels: dict[int, tuple[str, b
     kept = [people[i] for i in scope.kept]
     taken = {p.role_id for p in kept}
     teams = _named_ids({p.text("team"): p.text("team_id") for p in kept if p.text("team")}, taken, "team")
-    liaison_names = {index: names for index, names in scope.liaisons.items()}
     exported = {n: i for p in kept for n, i in _pairs(p.text("liaises_with"), p.text("liaises_with_id")) if n}
-    departments = _named_ids({n: exported.get(n, "") for names in liaison_names.values() for n in names}
-                             | exported, taken | set(teams.values()), "dept")
+    outside = {n: exported.get(n, "") for names in scope.liaisons.values() for n in names}
+    departments = _named_ids(outside | exported, taken | set(teams.values()), "dept")
     lines = [f"org {quote(name)}"] if name else []
     lines += [f"team {team_id} {quote(team)}" for team, team_id in sorted(teams.items(), key=lambda t: t[1])]
     lines += [f"department {d} {quote(n)}" for n, d in sorted(departments.items(), key=lambda t: t[1])]
     for index in _top_down(people, scope.kept, levels, vocabulary):
         person = people[index]
-        lines.append(f"role {person.role_id} {quote(person.text('title'))}")
-        if person.vacant or person.name:
-            lines.append("  person vacant" if person.vacant else f"  person {quote(person.name or '')}")
-        if person.manager is not None:
-            lines.append(f"  reports-to {people[person.manager].role_id}")
-        if person.dotted:
-            lines.append(f"  dotted-to {', '.join(people[d].role_id for d in person.dotted)}")
-        level, write = levels[index]
-        if write:
-            lines.append(f"  level {level}")
-        if person.text("layer") in vocabulary.layers and person.text("layer_origin") in ("", "written"):
-            lines.append(f"  layer {person.text('layer')}")
-        if person.text("team"):
-            lines.append(f"  team {teams[person.text('team')]}")
-        for key, field in (("channel", "channel"), ("owns", "owns")):
-            if _words(person.text(field)):
-                lines.append(f"  {key} {', '.join(_words(person.text(field)))}")
-        liaisons = [departments[n] for n in [*liaison_names.get(index, ()), *person.text("liaises_with").split(", ")]
+        liaisons = [departments[n] for n in [*scope.liaisons.get(index, ()), *person.text("liaises_with").split(", ")]
                     if n in departments]
-        if liaisons:
-            lines.append(f"  liaises-with {', '.join(dict.fromkeys(liaisons))}")
+        lines += _role_lines(person, people, levels[index], teams, list(dict.fromkeys(liaisons)), vocabulary)
     return "\n".join(lines) + "\n"
+
+
+def _role_lines(person: Person, people: list[Person], level: tuple[str, bool], teams: Mapping[str, str],
+                liaisons: list[str], vocabulary: Vocabulary) -> list[str]:
+    """One role declaration, attribute lines in the grammar's order."""
+    lines = [f"role {person.role_id} {quote(person.text('title'))}"]
+    if person.vacant or person.name:
+        lines.append("  person vacant" if person.vacant else f"  person {quote(person.name or '')}")
+    if person.manager is not None:
+        lines.append(f"  reports-to {people[person.manager].role_id}")
+    if person.dotted:
+        lines.append(f"  dotted-to {', '.join(people[d].role_id for d in person.dotted)}")
+    if level[1]:
+        lines.append(f"  level {level[0]}")
+    if person.text("layer") in vocabulary.layers and person.text("layer_origin") in ("", "written"):
+        lines.append(f"  layer {person.text('layer')}")
+    if person.text("team"):
+        lines.append(f"  team {teams[person.text('team')]}")
+    for key in ("channel", "owns"):
+        if _words(person.text(key)):
+            lines.append(f"  {key} {', '.join(_words(person.text(key)))}")
+    if liaisons:
+        lines.append(f"  liaises-with {', '.join(liaisons)}")
+    return lines
 
 
 def _pairs(names: str, ids: str) -> list[tuple[str, str]]:
