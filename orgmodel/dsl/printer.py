@@ -19,8 +19,6 @@ line the parser could not read is not in the tree, and printing would drop it.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 import attrs
 
 from orgmodel.dsl.grammar import KINDS
@@ -165,7 +163,3 @@ def print_document(document: Document) -> str:
         lines.extend(_paragraphs(after, "", None))
     return "".join(f"{line}\n" for line in lines)
 
-
-def print_declarations(declarations: Iterable[Declaration]) -> str:
-    """The canonical text of declarations made by a program (the importer): no comments."""
-    return print_document(Document(tuple(declarations), (), (), 0))
