@@ -159,6 +159,9 @@ def test_levels_are_written_only_where_the_title_table_cannot_tell(tmp_path: Pat
     # Leiterin Marketing (unread) manages a Manager: one level above it; unread titles without reports: ic.
     assert written == {"leiterin-marketing": "director", "werkstudent-marketing": "ic", "redakteurin-content": "ic"}
     assert org.roles["seo-lead"].level_origin == "title"
+    (tmp_path / "hr.csv").write_text("ID,Name,Title,Manager ID\n1,A,Team Coach,\n2,B,Analyst,1\n")
+    org, _, _ = imported(tmp_path, tmp_path / "hr.csv")  # someone with reports manages people
+    assert (org.roles["team-coach"].level, org.roles["team-coach"].level_origin) == ("manager", "written")
 
 
 def _blocks(text: str) -> set[str]:

@@ -7,7 +7,7 @@ so a new hire (usually a higher ID) changes no existing ID. Roles are written
 top down, each manager's reports in ID order, so reordered rows change
 nothing. Levels come from the title table; only where it cannot tell, a
 ``level`` line says what the tree suggests: ``ic`` for a role without
-reports, else the level above its highest report's.
+reports, else the level above its highest report's, and at least manager.
 """
 
 from __future__ import annotations
@@ -29,6 +29,9 @@ from orgmodel.interchange.rows import people_of
 from orgmodel.interchange.scope import Scope, ScopeError, choose
 from orgmodel.interchange.table import Table, TableError, read_table
 from orgmodel.vocabulary import Vocabulary
+
+
+_MANAGES_PEOPLE = "manager"  # the lowest level the importer gives a role with reports
 
 
 class CannotImport(Exception):
@@ -135,8 +138,11 @@ def _level(person: Person, below: list[str], vocabulary: Vocabulary) -> tuple[st
         return guess.level, False
     if not below:
         return vocabulary.levels[0], True
-    highest = max(vocabulary.rank(level) for level in below)
-    return vocabulary.levels[min(highest + 1, len(vocabulary.levels) - 1)], True
+    # Someone with reports manages people: at least a manager (a Lead in this
+    # vocabulary is a channel specialist), and above everyone reporting to them.
+    floor = vocabulary.rank(_MANAGES_PEOPLE) if _MANAGES_PEOPLE in vocabulary.levels else 0
+    above = max(vocabulary.rank(level) for level in below) + 1
+    return vocabulary.levels[min(max(floor, above), len(vocabulary.levels) - 1)], True
 
 
 def _words(text: str) -> list[str]:
