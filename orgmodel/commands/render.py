@@ -39,11 +39,14 @@ from orgmodel.rulepack import PackError
 def render(org_files: tuple[str, ...], output: str | None, output_format: str | None, sync: bool, engine: str,
            no_findings: bool, show: tuple[str, ...], splines: str, root: str | None, depth: int | None,
            stack_min: int, force_include: bool) -> None:
-    """Draw org files as charts: SVG, PNG, DOT or Mermaid.
+    """Draw org files as charts: SVG, PNG, DOT, Mermaid, or an interactive HTML report.
 
     Each org is checked first (with its configuration) and its findings are
     drawn on the chart: a red (error) or amber (warning) border and the codes
     on the role's card. Files are written atomically, never over the input.
+    HTML (-o org.html) is one self-contained page that loads nothing: the
+    chart with pan, zoom and search, each role's details and findings, the
+    findings list, branch focus and the figures of `orgmodel stats`.
     Exit status: 0 charts written, 1 with --sync when a chart changed, 2
     usage error or unreadable file.
     """

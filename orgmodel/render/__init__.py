@@ -4,5 +4,5 @@ Kept free of imports: the command line reads these names to build its
 options without loading Graphviz.
 """
 
-FORMATS = ("svg", "png", "dot", "mermaid")
+FORMATS = ("svg", "png", "dot", "mermaid", "html")  # html: the interactive report (render/html.py)
 ENGINES = ("embedded", "system")  # embedded: the Graphviz in the pygraphviz wheel

@@ -16,6 +16,7 @@ from orgmodel.render.chart import ChartOptions, build_chart
 
 SUFFIXES: Mapping[str, str] = {
     ".svg": "svg", ".png": "png", ".dot": "dot", ".gv": "dot", ".mmd": "mermaid", ".mermaid": "mermaid",
+    ".html": "html", ".htm": "html",
 }
 
 
@@ -78,8 +79,13 @@ def draw(project: Project, org_file: str, target: str, output_format: str | None
     if chosen is None:
         raise FormatError(f"cannot tell the format of {target} from its suffix; use --format {'|'.join(FORMATS)}")
     result = project.check(Path(org_file), org_file)
-    exclusive = project.pack_for(project.settings_for(Path(org_file))).vocabulary.exclusive
-    data, messages = render_org(result.org, result.findings, exclusive, chosen, options, engine)
+    pack = project.pack_for(project.settings_for(Path(org_file)))
+    if chosen == "html":  # the report needs the pack's rule texts and the source lines, not only the org
+        from orgmodel.render.html import html_report
+
+        data, messages = html_report(result, pack, options, engine)
+    else:
+        data, messages = render_org(result.org, result.findings, pack.vocabulary.exclusive, chosen, options, engine)
     changed = target != "-" and not (sync and Path(target).is_file() and Path(target).read_bytes() == data)
     if changed:
         write_atomic(Path(target), data, inputs=tuple(Path(f) for f in (*inputs, org_file)))
