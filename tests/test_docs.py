@@ -61,6 +61,8 @@ def test_wheel_carries_the_rule_pack(tmp_path: Path, pack) -> None:
     names = zipfile.ZipFile(wheel).namelist()
     assert {f"orgmodel/rules/{Path(path).name}" for path, _ in builtin_texts()} <= set(names)
     assert "orgmodel/interchange/org-export.schema.json" in names  # export's schema ships with the package
+    assets = REPO / "orgmodel" / "render" / "assets"
+    assert {f"orgmodel/render/assets/{file.name}" for file in assets.iterdir()} <= set(names)  # the HTML report's
     target = tmp_path / "site"
     subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--target", str(target),
                     str(wheel)], check=True, capture_output=True)
