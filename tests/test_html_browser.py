@@ -1,0 +1,308 @@
+"""The HTML report in a real Chromium: what a reader clicks, searches and sees.
+
+Each test opens a report written by the installed console script, counts the
+page's requests and console errors, and saves a screenshot of the view it
+reached (under $ORGMODEL_SCREENSHOTS, else a temporary folder). Without
+Chromium or Playwright these tests skip with one line; with CI=true they fail.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import browser
+from conftest import EXAMPLES, REPO, run_cli
+from orgmodel import facts, stats
+from orgmodel.api import check_file
+from orgmodel.rulepack import load_builtin
+from orgmodel.synthetic import generate
+
+CORPUS = sorted((REPO / "tests" / "fuzz_corpus").glob("*.org.txt"))
+HOSTILE = REPO / "tests" / "fuzz_corpus" / "html-report-hostile.org.txt"
+TROUBLED = EXAMPLES / "troubled.org.txt"
+VISIBLE_ROLES = """() => [...document.querySelectorAll('svg g.node')]
+    .filter(g => g.id && getComputedStyle(g).display !== 'none' && !g.id.startsWith('node')).map(g => g.id).sort()"""
+
+
+@pytest.fixture(scope="session")
+def chromium() -> Iterator[Any]:
+    reason = browser.missing()
+    if reason is not None:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"CI must run the browser tests: {reason}")
+        pytest.skip(reason)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = browser.launch(playwright)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture(scope="session")
+def shots(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = os.environ.get("ORGMODEL_SCREENSHOTS")
+    if folder:
+        Path(folder).mkdir(parents=True, exist_ok=True)
+        return Path(folder)
+    return tmp_path_factory.mktemp("screenshots")
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """Reports written by the console script: the examples, the hostile org, a 2,000-role org."""
+    folder = tmp_path_factory.mktemp("reports")
+    big = folder / "big.org.txt"
+    big.write_text(generate(2000, seed=1, violations=True).text)
+    sources = {path.name.split(".")[0]: path for path in [*sorted(EXAMPLES.glob("*.org.txt")), HOSTILE, big]}
+    for name, source in sources.items():
+        result = run_cli("render", str(source), "-o", str(folder / f"{name}.html"), timeout=180)
+        assert result.returncode == 0, result.stderr
+    return {name: folder / f"{name}.html" for name in sources}
+
+
+class Report:
+    """One opened report: its page, and every console error, dialog and request it caused."""
+
+    def __init__(self, chromium: Any, path: Path, shots: Path) -> None:
+        self.path, self.shots = path, shots
+        self.page = chromium.new_page(viewport=browser.LAPTOP)
+        self.errors: list[str] = []
+        self.requests: list[str] = []
+        self.dialogs: list[str] = []
+        self.failed: dict[str, str] = {}  # url -> why the browser did not send it
+        self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
+        self.page.on("pageerror", lambda error: self.errors.append(str(error)))
+        self.page.on("request", lambda request: self.requests.append(request.url))
+        self.page.on("requestfailed", lambda request: self.failed.update({request.url: request.failure or ""}))
+        self.page.on("dialog", lambda dialog: (self.dialogs.append(dialog.message), dialog.dismiss()))
+        started = time.perf_counter()
+        self.page.goto(path.as_uri())
+        self.page.wait_for_selector("html[data-ready=true]", timeout=60_000)
+        self.open_seconds = time.perf_counter() - started
+
+    def shot(self, name: str, **options: Any) -> None:
+        self.page.screenshot(path=str(self.shots / f"{name}.png"), **options)
+
+    def assert_clean(self) -> None:
+        """No console error, no dialog, and no request but the file itself."""
+        assert self.errors == []
+        assert self.dialogs == []
+        assert self.requests == [self.path.as_uri()]
+
+    def panel(self) -> Any:
+        return self.page.locator('[data-tab-panel="role"]')
+
+    def search(self, text: str) -> list[str]:
+        self.page.fill('[data-ui="search"]', text)
+        self.page.press('[data-ui="search"]', "Enter")
+        return sorted(self.page.eval_on_selector_all("svg g.node.om-match", "gs => gs.map(g => g.id)"))
+
+
+@pytest.fixture()
+def open_report(chromium: Any, shots: Path) -> Iterator[Any]:
+    opened: list[Report] = []
+
+    def open_(path: Path) -> Report:
+        opened.append(Report(chromium, path, shots))
+        return opened[-1]
+
+    yield open_
+    for report in opened:
+        report.page.close()
+
+
+@pytest.mark.parametrize("name", ["acme", "troubled", "typos"])
+def test_every_example_opens_with_its_findings_and_no_request(open_report: Any, built: dict[str, Path],
+                                                               name: str) -> None:
+    report = open_report(built[name])
+    result = check_file(EXAMPLES / f"{name}.org.txt")
+    assert report.page.locator('[data-tab="findings"]').inner_text() == f"Findings ({len(result.findings)})"
+    assert report.page.evaluate(VISIBLE_ROLES) == sorted(result.org.roles)
+    assert report.page.title() == (result.org.name or f"examples/{name}.org.txt").strip()
+    report.shot(f"{name}-overview")
+    report.assert_clean()
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ("Milhouse", ["analyst"]),  # a person's name
+    ("content", ["loop-a", "loop-b"]),  # words of titles
+    ("lead-ppc", ["lead-ppc"]),  # an ID
+    ("growth", ["mgr-events"]),  # a team
+    ("lisa director", ["dir", "dom"]),  # every word must match
+])
+def test_search_highlights_and_zooms_to_matches(open_report: Any, built: dict[str, Path], query: str,
+                                                expected: list[str]) -> None:
+    report = open_report(built["troubled"])
+    before = report.page.get_attribute("svg", "viewBox")
+    assert report.search(query) == expected
+    assert report.page.get_attribute("svg", "viewBox") != before  # zoomed to the matches
+    listed = report.page.eval_on_selector_all('[data-ui="results"] button', "bs => bs.map(b => b.dataset.role)")
+    assert sorted(listed) == expected
+    report.shot(f"search-{query.replace(' ', '-')}")
+    report.assert_clean()
+
+
+def test_clicking_a_card_shows_the_role_and_its_findings(open_report: Any, built: dict[str, Path]) -> None:
+    report = open_report(built["troubled"])
+    result, pack = check_file(TROUBLED), load_builtin()
+    report.page.click("svg g#dir")
+    panel = report.panel()
+    assert panel.locator("h2").inner_text() == "Marketing Director"
+    codes = panel.locator(".om-finding").evaluate_all("cards => cards.map(c => c.dataset.code)")
+    assert codes == [f.code for f in result.findings if f.entity == "dir"]
+    text = panel.inner_text()
+    known = facts.of(result.org.roles["dir"])
+    for expected in (known.level.describe(), known.layer.describe(), pack.rules["BUD001"].name,
+                     TROUBLED.read_text().splitlines()[12].strip(), "Lisa Simpson"):
+        assert expected in text
+    assert panel.locator(".om-tag.om-written").count() == 1  # the layer is written, the level inferred
+    assert report.page.locator(".om-ring.om-selected").count() == 1
+    report.shot("card-panel")
+    report.assert_clean()
+
+
+def test_clicking_a_finding_selects_its_role(open_report: Any, built: dict[str, Path]) -> None:
+    report = open_report(built["troubled"])
+    result = check_file(TROUBLED)
+    report.page.click('[data-tab="findings"]')
+    report.shot("findings-list")
+    report.page.click('[data-ui="findings"] li[data-code="HIER004"] button[data-entity="vp"]')
+    assert report.panel().locator("h2").inner_text() == "VP Marketing"
+    assert report.panel().locator(".om-finding.om-current").get_attribute("data-code") == "HIER004"
+    not_on_roles = [f for f in result.findings if f.entity not in result.org.roles]
+    listed = report.page.locator('[data-ui="findings"] li:not([data-on="role"]) button')
+    assert listed.count() == len(not_on_roles) > 0
+    assert all(listed.nth(i).is_disabled() for i in range(listed.count()))
+    report.assert_clean()
+
+
+def test_filters_hide_what_they_should(open_report: Any, built: dict[str, Path]) -> None:
+    report = open_report(built["troubled"])
+    findings = check_file(TROUBLED).findings
+    report.page.click('[data-tab="findings"]')
+    visible = '[data-ui="findings"] li:not([hidden])'
+    for severity in ("warning", "info"):
+        report.page.uncheck(f'[data-severity="{severity}"]')
+    shown = report.page.eval_on_selector_all(visible, "lis => lis.map(li => li.dataset.severity)")
+    assert shown == ["error"] * sum(1 for f in findings if str(f.severity) == "error")
+    report.page.select_option('[data-ui="code-filter"]', "LEAD001")
+    shown = report.page.eval_on_selector_all(visible, "lis => lis.map(li => li.dataset.code)")
+    assert shown == ["LEAD001"] * sum(1 for f in findings if f.code == "LEAD001")
+    report.shot("findings-filtered")
+    report.page.check('[data-severity="warning"]')
+    report.page.select_option('[data-ui="code-filter"]', "HIER004")
+    assert report.page.locator(visible).count() == sum(1 for f in findings if f.code == "HIER004")
+    report.assert_clean()
+
+
+def test_focus_on_a_branch_and_back_up_by_the_breadcrumbs(open_report: Any, built: dict[str, Path]) -> None:
+    report = open_report(built["troubled"])
+    report.page.click("svg g#dom")
+    report.page.click('[data-action="focus"]')
+    assert report.page.evaluate(VISIBLE_ROLES) == ["dom", "mgr-events", "vp"]
+    crumbs = report.page.locator('[data-ui="crumbs"]').inner_text()
+    assert crumbs.startswith("Whole org") and "Chief Marketing Officer" in crumbs and "Director of Marketing" in crumbs
+    hidden = "ids => ids.map(id => getComputedStyle(document.getElementById(id)).display === 'none')"
+    assert report.page.evaluate(hidden, ["line.dom.mgr-events", "line.cmo.dir", "team-growth"]) == [False, True, False]
+    report.shot("branch-focus")
+    report.page.click('[data-ui="crumbs"] button:has-text("Chief Marketing Officer")')
+    assert report.page.evaluate(VISIBLE_ROLES) == ["analyst", "cmo", "dir", "dom", "lead-ppc", "mgr-events", "vp"]
+    report.page.click('[data-ui="crumbs"] button:has-text("Whole org")')
+    assert report.page.evaluate(VISIBLE_ROLES) == sorted(check_file(TROUBLED).org.roles)
+    report.assert_clean()
+
+
+def test_figures_view_draws_the_histogram_and_the_pyramid(open_report: Any, built: dict[str, Path]) -> None:
+    report = open_report(built["troubled"])
+    figures = stats.compute(check_file(TROUBLED).org, load_builtin().vocabulary)
+    report.page.click('[data-view="figures"]')
+    assert not report.page.locator('[data-ui="chart"]').is_visible()
+    histogram, pyramid = report.page.locator("svg.om-figure").all()
+    assert histogram.is_visible() and pyramid.is_visible()
+    assert pyramid.locator("rect").count() == figures.layers.depth
+    assert histogram.locator("rect").count() == max(row.reports for row in figures.spans.histogram)
+    assert "Ownership (exactly one accountable)" in report.page.locator('[data-view-panel="figures"]').inner_text()
+    report.shot("figures", full_page=True)
+    report.assert_clean()
+
+
+def test_print_shows_chart_findings_and_figures(open_report: Any, built: dict[str, Path]) -> None:
+    report = open_report(built["troubled"])
+    report.page.emulate_media(media="print")
+    assert report.page.locator('[data-view-panel="figures"]').is_visible()
+    assert report.page.locator('[data-ui="findings"] li').first.is_visible()
+    assert not report.page.locator('[data-action="fit"]').is_visible()
+    assert not report.page.locator('[data-ui="search"]').is_visible()
+    assert report.page.pdf(format="A4").startswith(b"%PDF")
+    report.shot("print", full_page=True)
+    report.assert_clean()
+
+
+def test_the_page_can_make_no_request(open_report: Any, built: dict[str, Path]) -> None:
+    """The Content-Security-Policy blocks what a bug or an injection might try: fetch, images, scripts."""
+    report = open_report(built["acme"])
+    outcome = report.page.evaluate("""async () => {
+        const img = document.createElement('img'); img.src = 'http://127.0.0.1:9/pixel.png'; document.body.append(img);
+        const script = document.createElement('script'); script.textContent = 'window.__injected = 1'; document.body.append(script);
+        const fetched = await fetch('http://127.0.0.1:9/data').then(() => 'fetched', () => 'blocked');
+        await new Promise(resolve => setTimeout(resolve, 100));
+        return [fetched, window.__injected === undefined];
+    }""")
+    assert outcome == ["blocked", True]
+    tried = [url for url in report.requests if url != report.path.as_uri()]
+    assert tried and all(report.failed.get(url) == "csp" for url in tried), (tried, report.failed)
+    assert report.errors and all("Content Security Policy" in error for error in report.errors)
+
+
+@pytest.mark.parametrize("source", CORPUS, ids=[path.name.split(".")[0] for path in CORPUS])
+def test_hostile_text_runs_no_script(open_report: Any, tmp_path: Path, source: Path) -> None:
+    target = tmp_path / "report.html"
+    result = run_cli("render", str(source), "-o", str(target))
+    assert result.returncode == 0, result.stderr
+    report = open_report(target)
+    org = check_file(source).org
+    for role in org.roles.values():
+        report.search(role.title)  # the hostile text itself goes through the search
+        report.search(role.id)
+        report.page.click(f'[data-ui="results"] button[data-role="{role.id}"]')
+        assert report.panel().locator("h2").text_content() == role.title
+    report.page.click('[data-tab="findings"]')
+    report.page.click('[data-view="figures"]')
+    report.page.hover("h1")
+    assert report.page.evaluate("window.__pwned === undefined")
+    assert report.page.title() == " ".join((org.name or org.path).split())
+    if source == HOSTILE:
+        report.page.click('[data-view="chart"]')
+        report.page.click('[data-action="fit"]')
+        report.page.click("svg g#cmo")
+        report.shot("hostile", full_page=True)
+    report.assert_clean()
+
+
+def test_a_2000_role_org_opens_searches_and_focuses(open_report: Any, built: dict[str, Path]) -> None:
+    report = open_report(built["big"])
+    org = check_file(built["big"].with_suffix("").with_suffix(".org.txt")).org
+    person = next(role for role in reversed(org.roles.values()) if role.person)
+    assert report.search(person.person or "") == sorted(r.id for r in org.roles.values() if r.person == person.person)
+    report.page.click(f'[data-ui="results"] button[data-role="{person.id}"]')
+    assert report.panel().locator("h2").inner_text() == person.title
+    report.shot("big-search")
+    director = next(role for role in org.roles.values() if role.level == "director")
+    report.search(director.id)
+    report.page.click(f'[data-ui="results"] button[data-role="{director.id}"]')
+    report.page.click('[data-action="focus"]')
+    branch, queue = {director.id}, [director.id]
+    while queue:
+        queue += [child for child in org.direct_reports.get(queue.pop(), ()) if child not in branch]
+        branch.update(queue)
+    assert report.page.evaluate(VISIBLE_ROLES) == sorted(branch)
+    report.shot("big-focus")
+    print(f"2,000 roles: {built['big'].stat().st_size / 1e6:.1f} MB, opened in {report.open_seconds:.1f} s")
+    report.assert_clean()
