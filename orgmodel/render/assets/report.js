@@ -9,6 +9,7 @@
   const svg = chart.querySelector("svg");
   const SVG_NS = "http://www.w3.org/2000/svg";
   const MAX_SCALE = 3; // screen pixels per chart unit, at the closest
+  const DASH_SPAN = 3000; // chart units over which a dashed line's pattern repeats at most as written
   const SEVERITIES = ["error", "warning", "info"];
 
   /* ---- Small helpers ---- */
@@ -48,6 +49,14 @@
   const search = roles.size ? new Map(data.roles.map((r) => [r.id, [r.id, r.title, r.person || "", r.team || "",
     data.teams[r.team] || ""].join("\n").toLowerCase()])) : new Map();
 
+  /* ---- Long dashed lines (dotted-line managers, team boxes across a wide chart) ----
+   * Chromium dashes a whole path each time it paints any of it: a few lines that
+   * cross a 2,000-role chart took seconds a frame. Stretching the pattern of paths
+   * longer than DASH_SPAN bounds the dashes per line; the line stays dashed. */
+  for (const shape of svg.querySelectorAll("[stroke-dasharray]")) {
+    if (shape.getTotalLength && shape.getTotalLength() > DASH_SPAN) shape.setAttribute("pathLength", String(DASH_SPAN));
+  }
+
   /* ---- Geometry: boxes in the SVG's own units, cached (they never change) ---- */
   const boxes = new Map();
   const SHAPES = "path, polygon, polyline, ellipse, rect";
@@ -78,17 +87,30 @@
     return box;
   }
 
-  /* ---- Pan and zoom: the SVG's viewBox, kept at the chart area's aspect ---- */
+  /* ---- Pan and zoom: a CSS transform of the SVG, one chart unit a pixel at scale 1.
+   * Changing the viewBox instead would lay out and paint every card again (seconds
+   * for 2,000 roles); a transform only re-rasters, and while the chart moves it is
+   * a composited layer (will-change), sharpened again once it rests. ---- */
   const base = svg.viewBox.baseVal;
   const home = { x: base.x, y: base.y, w: base.width, h: base.height };
-  let view = { ...home };
-  let frame = 0;
-  svg.setAttribute("preserveAspectRatio", "xMidYMid meet");
+  let view = { ...home }; // the part of the chart shown, in its own units, at the area's aspect
+  let frame = 0, resting = 0;
+  svg.style.width = home.w + "px";
+  svg.style.height = home.h + "px";
   function apply() {
     frame = 0;
-    svg.setAttribute("viewBox", [view.x, view.y, view.w, view.h].map((n) => n.toFixed(2)).join(" "));
+    const s = area().w / view.w;
+    svg.style.transform = "translate(" + ((home.x - view.x) * s).toFixed(2) + "px, " + ((home.y - view.y) * s).toFixed(2) + "px) scale(" + s.toFixed(6) + ")";
   }
-  function show(next) { view = next; if (!frame) frame = requestAnimationFrame(apply); }
+  function show(next, moving) {
+    view = next;
+    if (!frame) frame = requestAnimationFrame(apply);
+    if (moving) { // while the reader drags or zooms, move the picture already drawn
+      svg.style.willChange = "transform";
+      clearTimeout(resting);
+      resting = setTimeout(() => { svg.style.willChange = "auto"; }, 250);
+    }
+  }
   function area() { return { w: Math.max(chart.clientWidth, 1), h: Math.max(chart.clientHeight, 1) }; }
   function framed(box, margin) { // a view showing box (plus a margin), at the area's aspect, not too close
     const a = area(), ratio = a.w / a.h;
@@ -99,21 +121,21 @@
   }
   function fit() { show(framed(focusRoot ? union(branchNodes()) || home : home, 10)); }
   function zoomAt(factor, clientX, clientY) {
-    const rect = svg.getBoundingClientRect(), a = area();
+    const rect = chart.getBoundingClientRect(), a = area();
     const limits = [a.w / MAX_SCALE, Math.max(home.w, home.h * a.w / a.h) * 4];
     const w = Math.min(Math.max(view.w / factor, limits[0]), limits[1]);
     const k = view.w / w;
     const px = view.x + ((clientX - rect.left) / rect.width) * view.w;
     const py = view.y + ((clientY - rect.top) / rect.height) * view.h;
-    show({ x: px - (px - view.x) / k, y: py - (py - view.y) / k, w, h: view.h / k });
+    show({ x: px - (px - view.x) / k, y: py - (py - view.y) / k, w, h: view.h / k }, true);
   }
   function zoomCentre(factor) {
-    const rect = svg.getBoundingClientRect();
+    const rect = chart.getBoundingClientRect();
     zoomAt(factor, rect.left + rect.width / 2, rect.top + rect.height / 2);
   }
   function panBy(dx, dy) { // in screen pixels
     const s = view.w / area().w;
-    show({ ...view, x: view.x - dx * s, y: view.y - dy * s });
+    show({ ...view, x: view.x - dx * s, y: view.y - dy * s }, true);
   }
   chart.addEventListener("wheel", (event) => {
     event.preventDefault();
@@ -373,10 +395,9 @@
   filter();
   document.querySelector('[data-tab="findings"]').textContent = "Findings (" + data.findings.length + ")";
 
-  /* ---- Printing: the whole chart, every finding, every figure ---- */
-  let beforePrint = null;
-  window.addEventListener("beforeprint", () => { beforePrint = view; svg.setAttribute("viewBox", [home.x, home.y, home.w, home.h].join(" ")); document.querySelectorAll("details").forEach((d) => { d.dataset.wasOpen = d.open; d.open = true; }); });
-  window.addEventListener("afterprint", () => { if (beforePrint) show(beforePrint); document.querySelectorAll("details").forEach((d) => { d.open = d.dataset.wasOpen === "true"; }); });
+  /* ---- Printing: the whole chart (the stylesheet drops the transform), every finding, every figure ---- */
+  window.addEventListener("beforeprint", () => document.querySelectorAll("details").forEach((d) => { d.dataset.wasOpen = d.open; d.open = true; }));
+  window.addEventListener("afterprint", () => document.querySelectorAll("details").forEach((d) => { d.open = d.dataset.wasOpen === "true"; }));
 
   show(framed(home, 10));
   document.documentElement.dataset.ready = "true"; // for tests and scripts driving the page
