@@ -26,6 +26,9 @@ from orgmodel.synthetic import generate
 CORPUS = sorted((REPO / "tests" / "fuzz_corpus").glob("*.org.txt"))
 HOSTILE = REPO / "tests" / "fuzz_corpus" / "html-report-hostile.org.txt"
 TROUBLED = EXAMPLES / "troubled.org.txt"
+IN_VIEW = """ids => { const area = document.querySelector('[data-ui=chart]').getBoundingClientRect();
+    return ids.every(id => { const card = document.getElementById(id).getBoundingClientRect();
+        return card.left >= area.left && card.right <= area.right && card.top >= area.top && card.bottom <= area.bottom; }); }"""
 VISIBLE_ROLES = """() => [...document.querySelectorAll('svg g.node')]
     .filter(g => g.id && getComputedStyle(g).display !== 'none' && !g.id.startsWith('node')).map(g => g.id).sort()"""
 
@@ -102,6 +105,7 @@ class Report:
     def search(self, text: str) -> list[str]:
         self.page.fill('[data-ui="search"]', text)
         self.page.press('[data-ui="search"]', "Enter")
+        self.page.evaluate("() => new Promise(requestAnimationFrame)")  # the chart moves on the next frame
         return sorted(self.page.eval_on_selector_all("svg g.node.om-match", "gs => gs.map(g => g.id)"))
 
 
@@ -140,9 +144,10 @@ def test_every_example_opens_with_its_findings_and_no_request(open_report: Any, 
 def test_search_highlights_and_zooms_to_matches(open_report: Any, built: dict[str, Path], query: str,
                                                 expected: list[str]) -> None:
     report = open_report(built["troubled"])
-    before = report.page.get_attribute("svg", "viewBox")
+    transform = "() => document.querySelector('[data-ui=chart] svg').style.transform"
+    before = report.page.evaluate(transform)
     assert report.search(query) == expected
-    assert report.page.get_attribute("svg", "viewBox") != before  # zoomed to the matches
+    assert report.page.evaluate(transform) != before and report.page.evaluate(IN_VIEW, expected)  # zoomed to them
     listed = report.page.eval_on_selector_all('[data-ui="results"] button', "bs => bs.map(b => b.dataset.role)")
     assert sorted(listed) == expected
     report.shot(f"search-{query.replace(' ', '-')}")
@@ -293,6 +298,8 @@ def test_a_2000_role_org_opens_searches_and_focuses(open_report: Any, built: dic
     assert report.search(person.person or "") == sorted(r.id for r in org.roles.values() if r.person == person.person)
     report.page.click(f'[data-ui="results"] button[data-role="{person.id}"]')
     assert report.panel().locator("h2").inner_text() == person.title
+    report.page.evaluate("() => new Promise(requestAnimationFrame)")
+    assert report.page.evaluate(IN_VIEW, [person.id])
     report.shot("big-search")
     director = next(role for role in org.roles.values() if role.level == "director")
     report.search(director.id)

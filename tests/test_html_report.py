@@ -151,6 +151,7 @@ SVG_NS = 'xmlns="http://www.w3.org/2000/svg"'
     (f'<svg {SVG_NS}><g onclick="alert(1)"/></svg>', "active content (<g>)"),
     (f"<svg {SVG_NS}><foreignObject/></svg>", "active content (<foreignObject>)"),
     (f'<svg {SVG_NS} xmlns:xlink="http://www.w3.org/1999/xlink"><a xlink:href=" javascript:x"/></svg>', "javascript:"),
+    (f'<svg {SVG_NS}><a href="&#106;avascript:x"/></svg>', "javascript:"),
     (f"<svg {SVG_NS}><g></svg>", "not well-formed"),
     (f'<?xml version="1.0"?>\n<!DOCTYPE svg>\n<!-- a -> b -->\n<svg {SVG_NS}><!-- x --><g id="a"/></svg>', None),
 ])
