@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test docs bench precision clean
+.PHONY: demo test docs bench precision clean screenshot
 
 $(STAMP): setup.cfg pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -34,6 +34,9 @@ clean:
 docs: $(STAMP)
 	$(BIN)/python -m orgmodel.docs README.md docs/rule-packs.md docs/reading-the-documents.md
 	$(BIN)/orgmodel render examples/acme.org.txt -o docs/acme.svg
+
+screenshot: $(STAMP)
+	$(BIN)/python tests/readme_screenshot.py
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench.py

@@ -291,6 +291,16 @@ def test_hostile_text_runs_no_script(open_report: Any, tmp_path: Path, source: P
     report.assert_clean()
 
 
+def test_the_readme_screenshot_can_be_made_again(chromium: Any, tmp_path: Path) -> None:
+    import readme_screenshot
+
+    target = tmp_path / "report.png"
+    readme_screenshot.take(chromium, target)
+    header = target.read_bytes()[:24]
+    assert header[:8] == b"\x89PNG\r\n\x1a\n"
+    assert (int.from_bytes(header[16:20], "big"), int.from_bytes(header[20:24], "big")) == (1280, 760)
+
+
 def test_a_2000_role_org_opens_searches_and_focuses(open_report: Any, built: dict[str, Path]) -> None:
     report = open_report(built["big"])
     org = check_file(built["big"].with_suffix("").with_suffix(".org.txt")).org

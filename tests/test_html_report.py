@@ -208,3 +208,10 @@ def test_any_title_stays_text(titles: list[str]) -> None:
     assert not [name for _, attrs in page.tags for name in attrs if name.startswith("on")]
     org = check_text(text, "t.org.txt", PACK).org
     assert [role["title"] for role in page.data()["roles"]] == [role.title for role in org.roles.values()]
+
+
+def test_the_readme_shows_the_report_and_the_page_names_every_asset() -> None:
+    readme = (REPO / "README.md").read_text()
+    assert "![The HTML report" in readme and (REPO / "docs" / "html-report.png").is_file()
+    listed = (ASSETS / "README.md").read_text()
+    assert all(f"`{file.name}`" in listed for file in ASSETS.iterdir() if file.name != "README.md")
