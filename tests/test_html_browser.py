@@ -154,6 +154,37 @@ def test_search_highlights_and_zooms_to_matches(open_report: Any, built: dict[st
     report.assert_clean()
 
 
+SCALE = "() => new Promise(r => requestAnimationFrame(() => r(new DOMMatrix(getComputedStyle(" \
+        "document.querySelector('[data-ui=chart] svg')).transform))))"
+
+
+def test_pan_and_zoom_by_buttons_keys_wheel_and_drag(open_report: Any, built: dict[str, Path]) -> None:
+    report = open_report(built["troubled"])
+    page = report.page
+    fitted = page.evaluate(SCALE)
+    page.click('[data-action="zoom-in"]')
+    assert page.evaluate(SCALE)["a"] == pytest.approx(fitted["a"] * 1.4, rel=1e-4)
+    page.focus('[data-ui="chart"]')
+    page.keyboard.press("-")
+    assert page.evaluate(SCALE)["a"] == pytest.approx(fitted["a"] * 1.4 / 1.25, rel=1e-4)
+    page.keyboard.press("0")
+    assert page.evaluate(SCALE)["a"] == pytest.approx(fitted["a"], rel=1e-4)
+    page.mouse.move(500, 400)
+    page.mouse.wheel(0, -100)  # a mouse wheel notch up zooms in around the pointer
+    assert page.evaluate(SCALE)["a"] > fitted["a"]
+    before = page.evaluate(SCALE)
+    page.mouse.down()
+    page.mouse.move(400, 350, steps=5)
+    page.mouse.up()
+    after = page.evaluate(SCALE)
+    assert (after["e"] - before["e"], after["f"] - before["f"]) == (pytest.approx(-100), pytest.approx(-50))
+    page.keyboard.press("ArrowRight")
+    assert page.evaluate(SCALE)["e"] == pytest.approx(after["e"] - 80)
+    page.click('[data-action="fit"]')
+    assert page.evaluate(SCALE)["a"] == pytest.approx(fitted["a"], rel=1e-4)
+    report.assert_clean()
+
+
 def test_clicking_a_card_shows_the_role_and_its_findings(open_report: Any, built: dict[str, Path]) -> None:
     report = open_report(built["troubled"])
     result, pack = check_file(TROUBLED), load_builtin()
