@@ -11,13 +11,17 @@ from __future__ import annotations
 import html
 import re
 
-# C0 controls (including NUL) and DEL: invisible, and unsafe in XML output.
-_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+# What no chart may contain: C0 controls (including NUL), DEL and C1 controls
+# (invisible; YAML and XML 1.0 refuse most of them), surrogates, and the
+# non-characters U+FDD0..U+FDEF and U+xFFFE/U+xFFFF of every plane (U+FFFE and
+# U+FFFF make an SVG invalid XML; Graphviz rejects a label holding them).
+_NON_CHARACTERS = "".join(f"\\U{plane:04x}fffe\\U{plane:04x}ffff" for plane in range(17))
+_CONTROL = re.compile(f"[\\x00-\\x1f\\x7f-\\x9f\\ud800-\\udfff\\ufdd0-\\ufdef{_NON_CHARACTERS}]")
 _MERMAID_SAFE = re.compile(r"[A-Za-z0-9 .,:()'_/-]")
 
 
 def clean(text: str, keep_newlines: bool = False) -> str:
-    """``text`` without control characters (tabs, and newlines unless kept, become spaces)."""
+    """``text`` without control characters and non-characters (tabs, and newlines unless kept, become spaces)."""
     if keep_newlines:
         return "\n".join(clean(line) for line in text.split("\n"))
     return _CONTROL.sub(lambda m: " " if m.group() in "\t\n\r" else "", text)
