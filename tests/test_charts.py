@@ -21,7 +21,9 @@ def nodes(svg: str | bytes) -> dict[str, ET.Element]:
 
 
 def texts(element: ET.Element) -> list[str]:
-    return ["".join(t.itertext()) for t in element.iter(f"{SVG}text")]
+    """The texts Graphviz drew, spaces collapsed (it writes runs of spaces as no-break spaces)."""
+    words = (" ".join("".join(t.itertext()).split()) for t in element.iter(f"{SVG}text"))
+    return [w for w in words if w]
 
 
 def tooltip(node: ET.Element) -> list[str]:
@@ -50,6 +52,28 @@ def test_non_characters_and_c1_controls_leave_a_valid_svg() -> None:
     result = run_cli("render", str(path), "-o", "-")
     assert (result.returncode, result.stderr) == (0, "")  # no Graphviz error about a label
     drawn = nodes(result.stdout)  # well-formed XML, or this raises
-    assert [" ".join(t.split()) for t in texts(drawn["a"])[:2]] == ["A", "P"]
+    assert texts(drawn["a"])[:2] == ["A", "P"]
     assert [" ".join(t.split()) for t in tooltip(drawn["a"])[:2]] == ["A", "P"]
     assert "Org x" in " ".join("".join(ET.fromstring(result.stdout).itertext()).split())
+
+
+EMPTY_TEXTS = ('org ""\nteam t ""\ndepartment d ""\nkpi k ""\n  owner a\ncampaign c "\ufffe"\n  lead b\n'
+               'role a ""\n  person "Dana"\n  owns budget-setting, budget-execution\n  liaises-with d\n'
+               'role b "Analyst"\n  person ""\n  reports-to a\n  team t\n')
+
+
+def test_empty_texts_are_findings_and_cards_still_show_id_person_and_findings(tmp_path: Path) -> None:
+    org = tmp_path / "empty.org.txt"
+    org.write_text(EMPTY_TEXTS)
+    checked = run_cli("check", str(org), "--select", "SYN")
+    assert [line.split()[1:3] for line in checked.stdout.splitlines()[:-1]] == [["warning", "SYN006"]] * 6
+    result = run_cli("render", str(org), "-o", "-", "--show", "departments")
+    assert (result.returncode, result.stderr) == (0, "")  # no Graphviz error about an empty label
+    drawn = nodes(result.stdout)
+    assert texts(drawn["a"])[:3] == ["a", "(no title)", "Dana"]
+    assert {"SYN006", "BUD001"} <= set(texts(drawn["a"]))  # the findings are still on the card
+    assert texts(drawn["b"])[:2] == ["Analyst", "(person left empty)"]
+    assert tooltip(drawn["a"])[:2] == ["(no title)", "Dana"]
+    assert "k" in texts(drawn["a"]) and "c" in texts(drawn["b"])  # badges named by ID
+    everything = "".join(ET.fromstring(result.stdout).itertext())
+    assert "Org chart" in everything and "d" in texts(drawn["department-d"])

@@ -45,6 +45,11 @@ class _Reader:
     def declaration(self, declaration: Declaration) -> None:
         kind = declaration.kind.text
         text = declaration.text.text if declaration.text is not None else ""
+        if declaration.text is not None and not text.strip():
+            what = "title" if kind == "role" else "name"
+            entity = declaration.id.text if declaration.id is not None else None
+            self.problems.append(_problem(
+                "SYN006", f"the {kind}'s {what} is empty; write it between the quotes", declaration.text, entity))
         if kind == "org":
             if self.org_line is not None:
                 self.problems.append(_problem(
@@ -165,6 +170,10 @@ class _Reader:
             return value
         if kind == "string" or (kind == "person" and token.kind == "string"):
             if token.kind == "string":
+                if not token.text.strip():
+                    self.problems.append(_problem(
+                        "SYN006", f"'{key}' is empty for '{entity_id}'; write it between the quotes"
+                        f"{' (or person vacant)' if key == 'person' else ''}", token, entity_id))
                 return token.text
             return self.invalid(f"'{key}' takes a quoted string, e.g. {key} \"TEXT\"", token, entity_id)
         if kind == "person":

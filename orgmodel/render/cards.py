@@ -9,7 +9,11 @@ import attrs
 from orgmodel.finding import Finding, Severity
 from orgmodel.model import Org, Role
 from orgmodel.render import theme
-from orgmodel.render.escape import html_label
+from orgmodel.render.escape import html_label, is_blank
+
+
+NO_TITLE = "(no title)"
+NO_PERSON = "(person left empty)"
 
 
 @attrs.frozen
@@ -27,10 +31,11 @@ class Holdings:
         self.campaigns: dict[str, list[str]] = {}
         for kpi in org.kpis.values():
             for owner in kpi.owner:
-                self.kpis.setdefault(owner.text, []).append(kpi.name or kpi.id)
+                self.kpis.setdefault(owner.text, []).append(kpi.id if is_blank(kpi.name) else kpi.name)
         for campaign in org.campaigns.values():
             for lead in campaign.lead:
-                self.campaigns.setdefault(lead.text, []).append(campaign.name or campaign.id)
+                self.campaigns.setdefault(lead.text, []).append(
+                    campaign.id if is_blank(campaign.name) else campaign.name)
 
     def badges(self, role: Role) -> list[Badge]:
         """What a card shows the role holds: exclusive duties, KPIs owned, campaigns led."""
@@ -85,11 +90,15 @@ def _codes(findings: Sequence[Finding]) -> str:
 
 def label(role: Role, held: Sequence[Badge], findings: Sequence[Finding], hidden: int) -> str:
     """The card's HTML-like label (without the outer ``<`` ``>``)."""
-    rows = [f'<TR><TD><FONT POINT-SIZE="12" COLOR="{theme.TEXT}"><B>{html_label(role.title)}</B></FONT></TD></TR>']
+    # An empty title or person (SYN005) still gets a card that says so and names the role.
+    title = (f"<B>{html_label(role.title)}</B>" if not is_blank(role.title)
+             else f'<B>{html_label(role.id)}</B> <FONT COLOR="{theme.MUTED}"><I>{NO_TITLE}</I></FONT>')
+    rows = [f'<TR><TD><FONT POINT-SIZE="12" COLOR="{theme.TEXT}">{title}</FONT></TD></TR>']
     if role.vacant:
         rows.append(f'<TR><TD><FONT COLOR="{theme.VACANT_TEXT}"><I>Vacant</I></FONT></TD></TR>')
-    elif role.person:
-        rows.append(f'<TR><TD><FONT COLOR="{theme.MUTED}">{html_label(role.person)}</FONT></TD></TR>')
+    elif role.person is not None:
+        person = html_label(role.person) if not is_blank(role.person) else f"<I>{NO_PERSON}</I>"
+        rows.append(f'<TR><TD><FONT COLOR="{theme.MUTED}">{person}</FONT></TD></TR>')
     if held:
         rows.append(_badge_rows(held))
     if findings:
@@ -101,9 +110,10 @@ def label(role: Role, held: Sequence[Badge], findings: Sequence[Finding], hidden
 
 def tooltip(role: Role, held: Sequence[Badge], findings: Sequence[Finding], hidden: int) -> str:
     """Plain-text details for the SVG ``<title>`` (escaped by the caller)."""
-    person = "Vacant" if role.vacant else (role.person or "(no person named)")
+    person = "Vacant" if role.vacant else (
+        "(no person named)" if role.person is None else NO_PERSON if is_blank(role.person) else role.person)
     level = f"{role.level} (from the title)" if role.level_inferred else role.level
-    lines = [role.title, person, f"id: {role.id}", f"level: {level}", f"layer: {role.layer or 'none'}"]
+    lines = [NO_TITLE if is_blank(role.title) else role.title, person, f"id: {role.id}", f"level: {level}", f"layer: {role.layer or 'none'}"]
     if role.team is not None:
         lines.append(f"team: {role.team.text}")
     if role.owns:

@@ -17,7 +17,7 @@ from orgmodel.finding import Finding
 from orgmodel.model import Org, Role
 from orgmodel.render import cards, header, theme
 from orgmodel.render.dot import Graph
-from orgmodel.render.escape import html_label
+from orgmodel.render.escape import html_label, is_blank
 from orgmodel.render.selection import Selection, select
 
 
@@ -148,7 +148,8 @@ class _Builder:
             if not members.get(team.id):
                 continue
             with self.graph.subgraph(name=f"cluster_{node_name(team.id)}") as cluster:
-                cluster.attr(label=f'<<FONT POINT-SIZE="10" COLOR="{theme.MUTED}"><B>{html_label(team.name)}</B></FONT>>',
+                name = team.id if is_blank(team.name) else team.name
+                cluster.attr(label=f'<<FONT POINT-SIZE="10" COLOR="{theme.MUTED}"><B>{html_label(name)}</B></FONT>>',
                              style="rounded,dashed", color=theme.CLUSTER, id=f"team-{node_name(team.id)}",
                              labeljust="l", margin="12")
                 for role in members[team.id]:
@@ -217,7 +218,8 @@ class _Builder:
         with self.graph.subgraph() as row:
             row.attr(rank="same")
             for department in departments:
-                row.node(node_name(department.id), label=f"<{html_label(department.name)}>",
+                name = department.id if is_blank(department.name) else department.name
+                row.node(node_name(department.id), label=f"<{html_label(name)}>",
                          fillcolor=theme.DEPARTMENT_FILL, id=f"department-{department.id}")
         for department in departments:
             self.graph.edge(anchor, node_name(department.id), style="invis")

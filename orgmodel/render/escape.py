@@ -27,6 +27,11 @@ def clean(text: str, keep_newlines: bool = False) -> str:
     return _CONTROL.sub(lambda m: " " if m.group() in "\t\n\r" else "", text)
 
 
+def is_blank(text: str | None) -> bool:
+    """Whether ``text`` shows nothing once cleaned (Graphviz rejects an empty ``<B></B>``)."""
+    return text is None or not clean(text).strip()
+
+
 # Graphviz refuses an HTML-like label longer than 16,384 characters; a label
 # holds several texts, each at most this long (and up to 6x that escaped).
 LABEL_TEXT_LIMIT = 160

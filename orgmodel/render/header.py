@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from orgmodel.finding import Finding, Severity
 from orgmodel.model import Org
 from orgmodel.render import theme
-from orgmodel.render.escape import html_label
+from orgmodel.render.escape import html_label, is_blank
 from orgmodel.render.selection import Selection
 
 _OTHER_PER_ROW = 4
@@ -70,7 +70,7 @@ def _legend(with_findings: bool) -> str:
 def label(org: Org, selection: Selection, findings: Sequence[Finding], elsewhere: Sequence[Finding],
           with_findings: bool) -> str:
     """The graph label: an HTML-like table (without the outer ``<`` ``>``)."""
-    title = org.name or "Org chart"
+    title = "Org chart" if is_blank(org.name) else org.name
     roles = [org.roles[r] for r in selection.roles]
     counts = [_plural(len(roles), "role")]
     vacant = sum(1 for r in roles if r.vacant)
