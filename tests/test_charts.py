@@ -77,3 +77,22 @@ def test_empty_texts_are_findings_and_cards_still_show_id_person_and_findings(tm
     assert "k" in texts(drawn["a"]) and "c" in texts(drawn["b"])  # badges named by ID
     everything = "".join(ET.fromstring(result.stdout).itertext())
     assert "Org chart" in everything and "d" in texts(drawn["department-d"])
+
+
+@pytest.mark.parametrize(("text", "args", "summary"), [
+    (None, [], "svg, 6 roles, 0 findings"),
+    (None, ["--depth", "1"], "svg, 3 of 6 roles, 0 findings"),
+    (None, ["--root", "mgr-digital", "--format", "mermaid"], "mermaid, 3 of 6 roles, 0 findings"),
+    ('role a "Chief Marketing Officer"\n  owns budget-setting, kpi-framework, messaging-signoff, marketing-calendar'
+     '\n  liaises-with d\nrole b "Analyst"\n  person ""\n  reports-to a\n  owns budget-execution\ndepartment d "Sales"\n',
+     ["--root", "a", "--depth", "0"], "svg, 1 of 2 roles, 1 finding"),
+    ('role a "Analyst"\n', ["--format", "dot"], "dot, 1 role, 5 findings"),
+])
+def test_status_line_counts_the_drawn_roles(tmp_path: Path, text: str | None, args: list[str], summary: str) -> None:
+    org = EXAMPLES / "acme.org.txt"
+    if text is not None:
+        org = tmp_path / "one.org.txt"
+        org.write_text(text)
+    out = tmp_path / f"chart.{summary.split(',')[0].replace('mermaid', 'mmd')}"
+    result = run_cli("render", str(org), "-o", str(out), *args)
+    assert result.stderr == f"orgmodel: wrote {out} ({summary})\n"

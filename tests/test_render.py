@@ -23,8 +23,7 @@ EXCLUSIVE = PACK.vocabulary.exclusive
 
 def render(text: str, output_format: str = "svg", **options: object) -> bytes:
     result = check_text(text, "t.org.txt", PACK)
-    data, _ = render_org(result.org, result.findings, EXCLUSIVE, output_format, ChartOptions(**options))  # type: ignore[arg-type]
-    return data
+    return render_org(result.org, result.findings, EXCLUSIVE, output_format, ChartOptions(**options)).data  # type: ignore[arg-type]
 
 
 def parse(svg: bytes) -> ET.Element:
@@ -215,7 +214,7 @@ def test_mermaid() -> None:
     result = check_file(EXAMPLES / "troubled.org.txt")
     text = build_mermaid(result.org, result.findings, EXCLUSIVE)
     lines = text.splitlines()
-    assert lines[:4] == ["---", "title: Globex Marketing", "---", "flowchart TD"]
+    assert lines[:4] == ["---", 'title: "Globex Marketing"', "---", "flowchart TD"]
     nodes = [line for line in lines if re.fullmatch(r'\s+r\d+\[".*"\]', line)]
     assert len(nodes) == len(result.org.roles)
     assert len([line for line in lines if " --> " in line]) == sum(len(v) for v in result.org.direct_reports.values())
@@ -223,7 +222,7 @@ def test_mermaid() -> None:
     assert any(line.strip().startswith('subgraph t0["Growth"]') for line in lines)
     assert any(re.fullmatch(r"\s+class r\d+(,r\d+)* error", line) for line in lines)
     hostile = build_mermaid(check_text(HOSTILE, "t", PACK).org, [], EXCLUSIVE)
-    assert "<script>" not in hostile and '"]; x' not in hostile and "#60;script#62;" in hostile
+    assert "<script>" not in hostile and '"]; x' not in hostile and "#lt;script#gt;" in hostile
 
 
 def test_mermaid_dotted_lines() -> None:

@@ -76,11 +76,10 @@ def render(org_files: tuple[str, ...], output: str | None, output_format: str | 
                 FormatError) as error:
             fail(str(error))
         for message in drawn.messages:
-            click.echo(f"orgmodel: note: graphviz: {message}", err=True)
+            click.echo(f"orgmodel: note: {message}", err=True)
         if drawn.target == "-":
             click.get_binary_stream("stdout").write(drawn.data)
         elif drawn.changed:
             changed = True
-            click.echo(f"orgmodel: {'updated' if sync else 'wrote'} {drawn.target} ({drawn.output_format}, "
-                       f"{drawn.roles} roles, {drawn.findings} findings)", err=True)
+            click.echo(f"orgmodel: {'updated' if sync else 'wrote'} {drawn.target} ({drawn.summary()})", err=True)
     sys.exit(EXIT_FINDINGS if sync and changed else EXIT_CLEAN)

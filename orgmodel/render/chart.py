@@ -25,6 +25,7 @@ from orgmodel.render.selection import Selection, select
 class ChartOptions:
     findings: bool = True
     departments: bool = False
+    dotted: bool = True  # False: dotted-line managers are not drawn (--hide dotted)
     splines: str = "polyline"  # or "ortho"
     root: str | None = None
     depth: int | None = None
@@ -175,7 +176,7 @@ class _Builder:
                 if extra.text in self.shown:
                     self.graph.edge(extra.text, role_id, id=f"extra.{extra.text}.{role_id}", color=theme.ERROR,
                                     constraint="false", **{"class": "extra-manager"})
-            for dotted in role.dotted_to:
+            for dotted in role.dotted_to if self.options.dotted else ():
                 if dotted.text in self.shown:
                     self.graph.edge(dotted.text, role_id, id=f"dotted.{dotted.text}.{role_id}", style="dashed",
                                     constraint="false", color=theme.DOTTED_EDGE, arrowhead="vee",
@@ -232,7 +233,7 @@ class _Builder:
 
 
 def build_chart(org: Org, findings: Sequence[Finding], exclusive: Collection[str],
-                options: ChartOptions = ChartOptions()) -> Chart:
+                options: ChartOptions = ChartOptions(), names: Mapping[str, str] | None = None) -> Chart:
     """The chart of ``org`` with ``findings`` drawn on it; raises SelectionError for a bad --root."""
     selection = select(org, options.root, options.depth)
     builder = _Builder(org, findings, exclusive, options, selection)

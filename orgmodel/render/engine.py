@@ -43,7 +43,7 @@ def meaningful(lines: list[str]) -> list[str]:
 
 
 def render(source: str, output_format: str, engine: str = "embedded") -> tuple[bytes, list[str]]:
-    """``(bytes, messages)`` for DOT ``source``; messages are the engine's warnings."""
+    """``(bytes, messages)`` for DOT ``source``; messages are the engine's warnings, each 'graphviz: ...'."""
     fonts.configure()
     if engine == "system":
         return _system(source, output_format)
@@ -61,7 +61,7 @@ def _embedded(source: str, output_format: str) -> tuple[bytes, list[str]]:
             data = graph.draw(format=output_format)
         except Exception as error:  # pygraphviz raises several types for engine failures
             raise EngineError(f"the embedded Graphviz failed: {error}") from None
-    messages = meaningful(stderr + [str(w.message) for w in caught])
+    messages = [f"graphviz: {m}" for m in meaningful(stderr + [str(w.message) for w in caught])]
     if not data:
         raise EngineError("the embedded Graphviz produced no output" + (f": {messages[0]}" if messages else ""))
     return data, messages

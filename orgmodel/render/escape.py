@@ -17,7 +17,6 @@ import re
 # U+FFFF make an SVG invalid XML; Graphviz rejects a label holding them).
 _NON_CHARACTERS = "".join(f"\\U{plane:04x}fffe\\U{plane:04x}ffff" for plane in range(17))
 _CONTROL = re.compile(f"[\\x00-\\x1f\\x7f-\\x9f\\ud800-\\udfff\\ufdd0-\\ufdef{_NON_CHARACTERS}]")
-_MERMAID_SAFE = re.compile(r"[A-Za-z0-9 .,:()'_/-]")
 
 
 def clean(text: str, keep_newlines: bool = False) -> str:
@@ -52,9 +51,32 @@ def html_label(text: str, limit: int = LABEL_TEXT_LIMIT) -> str:
     return html.escape(shorten(clean(text), limit), quote=True).replace("\\", "\\\\")
 
 
+# What a quoted Mermaid label cannot hold as itself: the quote ends it, '#' starts
+# an entity (#35;), a backtick starts Markdown, < > & would be read as HTML, and
+# Mermaid turns its own entity markers ﬂ° and ¶ß back into '&' and ';'.
+_MERMAID_ENTITIES = {'"': "#quot;", "#": "#35;", "`": "#96;", "<": "#lt;", ">": "#gt;", "&": "#amp;",
+                     "¶": "#182;", "ﬂ": "#64258;"}
+_MERMAID_SPECIAL = re.compile("[" + re.escape("".join(_MERMAID_ENTITIES)) + "]")
+# Before parsing, Mermaid drops the last ';' of any line matching these (meant for
+# style lines), which would break an entity such as #gt; in a label.
+_MERMAID_STYLE_LINE = re.compile(r"style.*:|classDef.*:")
+
+
 def mermaid(text: str, limit: int = LABEL_TEXT_LIMIT) -> str:
-    """Text for a quoted Mermaid label: anything beyond plain characters as ``#NNN;``."""
-    return "".join(c if _MERMAID_SAFE.match(c) else f"#{ord(c)};" for c in shorten(clean(text), limit))
+    """Text for a quoted Mermaid label: UTF-8 as it is, only Mermaid's special characters as entities."""
+    return _MERMAID_SPECIAL.sub(lambda m: _MERMAID_ENTITIES[m.group()], shorten(clean(text), limit))
+
+
+def mermaid_line(label: str) -> str:
+    """A whole label made of :func:`mermaid` texts, safe from Mermaid's style-line rewriting."""
+    return label.replace(":", "#58;") if _MERMAID_STYLE_LINE.search(label) else label
+
+
+def yaml_string(text: str, limit: int = LABEL_TEXT_LIMIT) -> str:
+    """Text as a double-quoted YAML scalar (JSON's syntax, which YAML 1.2 reads the same)."""
+    import json
+
+    return json.dumps(shorten(clean(text), limit), ensure_ascii=False)
 
 
 def xml_text(text: str) -> str:

@@ -150,7 +150,9 @@ def html_report(result: CheckResult, pack: RulePack, options: ChartOptions = Cha
     from orgmodel.render.output import render_org
 
     exclusive = pack.vocabulary.exclusive
-    svg, messages = render_org(result.org, result.findings, exclusive, "svg", options, engine)
+    names = {code: rule.name for code, rule in pack.rules.items()}
+    rendered = render_org(result.org, result.findings, exclusive, "svg", options, engine, names)
+    svg, messages = rendered.data, list(rendered.messages)
     figures = stats.compute(result.org, pack.vocabulary, stats.span_limit(pack))
     page = Page(title=result.org.name or result.org.path, subtitle=_subtitle(result), svg=svg,
                 data=report_data(result, pack.rules, figures, exclusive), figures=figures_html(figures))

@@ -25,22 +25,33 @@ def format_for(path: Path) -> str | None:
     return SUFFIXES.get(path.suffix.lower())
 
 
-def render_org(org: Org, findings: Sequence[Finding], exclusive: Collection[str], output_format: str,
-               options: ChartOptions = ChartOptions(), engine: str = "embedded") -> tuple[bytes, list[str]]:
-    """``(bytes, engine messages)`` of the chart of ``org`` in ``output_format``."""
-    if output_format == "mermaid":
-        from orgmodel.render.mermaid import build_mermaid
+@attrs.frozen
+class Rendered:
+    """A chart's bytes, the engine's notes, and how many roles it draws."""
 
-        return build_mermaid(org, findings, exclusive, options).encode("utf-8"), []
-    chart = build_chart(org, findings, exclusive, options)
+    data: bytes = attrs.field(repr=False)
+    messages: tuple[str, ...] = ()
+    roles: int = 0
+
+
+def render_org(org: Org, findings: Sequence[Finding], exclusive: Collection[str], output_format: str,
+               options: ChartOptions = ChartOptions(), engine: str = "embedded",
+               names: Mapping[str, str] | None = None) -> Rendered:
+    """The chart of ``org`` in ``output_format``; ``names`` gives each rule code's short name for the code key."""
+    if output_format == "mermaid":
+        from orgmodel.render import mermaid
+
+        text = mermaid.build_mermaid(org, findings, exclusive, options)
+        return Rendered(text.encode("utf-8"), tuple(mermaid.notes(text)), mermaid.drawn_roles(text))
+    chart = build_chart(org, findings, exclusive, options, names)
     if output_format == "dot":
-        return chart.source.encode("utf-8"), []
+        return Rendered(chart.source.encode("utf-8"), (), len(chart.roles))
     from orgmodel.render import engine as engines, svg  # pulls in Graphviz: only here
 
     data, messages = engines.render(chart.source, output_format, engine)
     if output_format == "svg":
         data = svg.add_titles(data, chart.tooltips)
-    return data, messages
+    return Rendered(data, tuple(messages), len(chart.roles))
 
 
 class FormatError(Exception):
@@ -56,15 +67,26 @@ def default_output(org_file: str) -> str:
 
 @attrs.frozen
 class Drawn:
-    """One chart: where it went, in what format, what the org held, and the engine's notes."""
+    """One chart: where it went, in what format, what it drew of the org, and the engine's notes."""
 
     target: str
     output_format: str
-    roles: int
-    findings: int
+    roles: int  # drawn
+    total_roles: int  # in the org
+    findings: int  # in the org file
     data: bytes = attrs.field(repr=False)
     changed: bool  # False when --sync found the file already up to date
     messages: tuple[str, ...] = ()
+
+    def summary(self) -> str:
+        """``svg, 12 of 150 roles, 1 finding``: what the status line says of the chart."""
+        roles = f"{self.roles} of {self.total_roles} roles" if self.roles != self.total_roles else plural(
+            self.roles, "role")
+        return f"{self.output_format}, {roles}, {plural(self.findings, 'finding')}"
+
+
+def plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
 
 
 def draw(project: Project, org_file: str, target: str, output_format: str | None, options: ChartOptions,
@@ -80,13 +102,16 @@ def draw(project: Project, org_file: str, target: str, output_format: str | None
         raise FormatError(f"cannot tell the format of {target} from its suffix; use --format {'|'.join(FORMATS)}")
     result = project.check(Path(org_file), org_file)
     pack = project.pack_for(project.settings_for(Path(org_file)))
+    names = {code: rule.name for code, rule in pack.rules.items()}
     if chosen == "html":  # the report needs the pack's rule texts and the source lines, not only the org
         from orgmodel.render.html import html_report
 
         data, messages = html_report(result, pack, options, engine)
+        rendered = Rendered(data, tuple(messages), len(result.org.roles))
     else:
-        data, messages = render_org(result.org, result.findings, pack.vocabulary.exclusive, chosen, options, engine)
-    changed = target != "-" and not (sync and Path(target).is_file() and Path(target).read_bytes() == data)
+        rendered = render_org(result.org, result.findings, pack.vocabulary.exclusive, chosen, options, engine, names)
+    changed = target != "-" and not (sync and Path(target).is_file() and Path(target).read_bytes() == rendered.data)
     if changed:
-        write_atomic(Path(target), data, inputs=tuple(Path(f) for f in (*inputs, org_file)))
-    return Drawn(target, chosen, len(result.org.roles), len(result.findings), data, changed, tuple(messages))
+        write_atomic(Path(target), rendered.data, inputs=tuple(Path(f) for f in (*inputs, org_file)))
+    return Drawn(target, chosen, rendered.roles, len(result.org.roles), len(result.findings), rendered.data,
+                 changed, rendered.messages)

@@ -1,7 +1,10 @@
-// Parse Mermaid diagrams with the real Mermaid parser (mermaid.parse) under jsdom.
-// Input on stdin: a JSON list of diagram texts. Output on stdout: a JSON list,
-// one entry per diagram: null when it parsed, else the parser's error message.
-// One process checks many diagrams, so the tests start Node once.
+// Parse Mermaid diagrams with the real Mermaid parser, run under jsdom.
+// Input on stdin: a JSON list of diagrams, each {"text": ..., "config": {...}, "labels": true}
+// (config: site settings such as maxEdges, for that diagram only; labels: also
+// report what the flowchart parser read). Output on stdout: a JSON list with,
+// for each diagram, {"error": message} when mermaid.parse rejects it, else
+// {"error": null} plus, with labels, "nodes": {id: label} and "subgraphs": [title, ...].
+// One Node process checks every diagram, so the tests start Node once.
 import { JSDOM } from "jsdom";
 
 const dom = new JSDOM("<!DOCTYPE html><html><body></body></html>", { pretendToBeVisual: true });
@@ -14,16 +17,25 @@ for (const name of ["window", "document", "navigator", "DOMParser", "Element", "
 const { default: mermaid } = await import("mermaid");
 mermaid.initialize({ startOnLoad: false });
 
-const chunks = [];
-for await (const chunk of process.stdin) chunks.push(chunk);
-const diagrams = JSON.parse(Buffer.concat(chunks).toString("utf8"));
-const results = [];
-for (const text of diagrams) {
+async function check(text, labels) {
   try {
     await mermaid.parse(text);
-    results.push(null);
   } catch (error) {
-    results.push(String(error && error.message ? error.message : error));
+    return { error: String(error && error.message ? error.message : error) };
   }
+  if (!labels) return { error: null };
+  const diagram = await mermaid.mermaidAPI.getDiagramFromText(text);
+  const nodes = {};
+  for (const [id, vertex] of diagram.db.getVertices()) nodes[id] = vertex.text;
+  return { error: null, nodes, subgraphs: diagram.db.getSubGraphs().map((s) => s.title) };
+}
+
+const chunks = [];
+for await (const chunk of process.stdin) chunks.push(chunk);
+const results = [];
+for (const item of JSON.parse(Buffer.concat(chunks).toString("utf8"))) {
+  if (item.config) mermaid.initialize({ startOnLoad: false, ...item.config });
+  results.push(await check(item.text, Boolean(item.labels)));
+  if (item.config) mermaid.initialize({ startOnLoad: false });
 }
 process.stdout.write(JSON.stringify(results));
