@@ -260,7 +260,7 @@ def test_stacking_on_a_generated_2000_role_org() -> None:
     from orgmodel.synthetic import generate
 
     text = generate(2000, seed=3).text
-    stacked, spread = width(render(text)), width(render(text, stack_min=0))
+    stacked, spread = width(render(text, layout="tree")), width(render(text, layout="tree", stack_min=0))
     assert stacked < spread / 3, (stacked, spread)
 
 

@@ -1,8 +1,9 @@
-"""A role's card: the HTML-like label, its tooltip text and its border."""
+"""A role's card: the HTML-like label, its size estimate, its tooltip text and its border."""
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections import Counter
+from collections.abc import Collection, Mapping, Sequence
 
 import attrs
 
@@ -11,15 +12,44 @@ from orgmodel.model import Org, Role
 from orgmodel.render import theme
 from orgmodel.render.escape import html_label, is_blank
 
-
 NO_TITLE = "(no title)"
 NO_PERSON = "(person left empty)"
+# Rough widths of Lato text per point of font size, for choosing a layout and
+# filling badge rows (Graphviz measures the real ones).
+_EM_REGULAR, _EM_BOLD = 0.5, 0.55
+_BADGE_PADDING = 12  # points around a badge's text: cell padding, border and spacing
 
 
 @attrs.frozen
 class Badge:
     kind: str  # a key of theme.BADGE_FILL
     text: str
+
+
+@attrs.frozen
+class Card:
+    """Everything one card shows."""
+
+    role: Role
+    badges: tuple[Badge, ...] = ()
+    findings: tuple[Finding, ...] = ()
+    hidden: int = 0  # roles below the card, cut by --depth
+    hidden_findings: Mapping[Severity, int] = attrs.field(factory=dict)  # what those roles have
+    dotted: tuple[str, ...] = ()  # dotted-line managers shown on the card instead of as lines
+    names: Mapping[str, str] = attrs.field(factory=dict)  # rule code -> short name
+    wrap: int | None = None  # characters per line of the title and dotted-line row (compact cards)
+
+    @property
+    def title(self) -> str:
+        return NO_TITLE if is_blank(self.role.title) else self.role.title
+
+    def lines(self, text: str) -> list[str]:
+        """``text`` in lines of at most ``wrap`` characters (words are not broken)."""
+        if self.wrap is None or len(text) <= self.wrap:
+            return [text]
+        import textwrap
+
+        return textwrap.wrap(text, self.wrap, break_long_words=False) or [text]
 
 
 class Holdings:
@@ -37,24 +67,61 @@ class Holdings:
                 self.campaigns.setdefault(lead.text, []).append(
                     campaign.id if is_blank(campaign.name) else campaign.name)
 
-    def badges(self, role: Role) -> list[Badge]:
+    def badges(self, role: Role) -> tuple[Badge, ...]:
         """What a card shows the role holds: exclusive duties, KPIs owned, campaigns led."""
         found = [Badge("duty", v.text) for v in role.owns if v.text in self.exclusive]
         found += [Badge("kpi", name) for name in self.kpis.get(role.id, ())]
         found += [Badge("campaign", name) for name in self.campaigns.get(role.id, ())]
-        return found
+        return tuple(found)
 
 
-def _badge_rows(badges: Sequence[Badge]) -> str:
-    shown = list(badges[: theme.MAX_BADGES])
-    cells = [
-        f'<TD BGCOLOR="{theme.BADGE_FILL[b.kind]}" STYLE="rounded" BORDER="1" COLOR="{theme.CLUSTER}">'
-        f'<FONT POINT-SIZE="9" COLOR="{theme.TEXT}">{html_label(b.text, theme.BADGE_TEXT_LIMIT)}</FONT></TD>'
-        for b in shown
-    ]
-    if len(badges) > len(shown):
-        cells.append(f'<TD><FONT POINT-SIZE="9" COLOR="{theme.MUTED}">+{len(badges) - len(shown)} more</FONT></TD>')
-    rows = [cells[i : i + theme.BADGES_PER_ROW] for i in range(0, len(cells), theme.BADGES_PER_ROW)]
+def _text_width(text: str, size: float, em: float = _EM_REGULAR) -> float:
+    return len(text) * size * em
+
+
+def _title_lines(card: Card) -> list[str]:
+    return card.lines(card.title if not is_blank(card.role.title) else f"{card.role.id} {NO_TITLE}")
+
+
+def _dotted_lines(card: Card) -> list[str]:
+    return card.lines("dotted line: " + ", ".join(card.dotted)) if card.dotted else []
+
+
+def _text_widths(card: Card) -> list[float]:
+    return [*(_text_width(line, 12, _EM_BOLD) for line in _title_lines(card)), _text_width(card.role.person or "", 11)]
+
+
+def _content_width(card: Card) -> float:
+    """How wide the badges may run: as wide as the title or person, or three default badges."""
+    default_badges = 3 * (_text_width("x" * theme.BADGE_TEXT_LIMIT, theme.SMALL) + _BADGE_PADDING) * 0.6
+    return max(*_text_widths(card), default_badges)
+
+
+def badge_rows(card: Card) -> list[list[tuple[Badge, str]]]:
+    """The badges in rows that fill the card's width, each with its (shortened) text."""
+    width = _content_width(card)
+    limit = max(theme.BADGE_TEXT_LIMIT, int((width - _BADGE_PADDING) / (theme.SMALL * _EM_REGULAR)))
+    rows: list[list[tuple[Badge, str]]] = []
+    used = width  # forces a first row
+    for badge in card.badges[: theme.MAX_BADGES]:
+        text = badge.text if len(badge.text) <= limit else badge.text[: limit - 1].rstrip() + "…"
+        needed = _text_width(text, theme.SMALL) + _BADGE_PADDING
+        if rows and used + needed <= width:
+            rows[-1].append((badge, text))
+            used += needed
+        else:
+            rows.append([(badge, text)])
+            used = needed
+    return rows
+
+
+def _badge_table(card: Card) -> str:
+    rows = [[f'<TD BGCOLOR="{theme.BADGE_FILL[b.kind]}" STYLE="rounded" BORDER="1" COLOR="{theme.CLUSTER}">'
+             f'<FONT POINT-SIZE="{theme.SMALL}" COLOR="{theme.TEXT}">{html_label(text)}</FONT></TD>' for b, text in row]
+            for row in badge_rows(card)]
+    more = len(card.badges) - theme.MAX_BADGES
+    if more > 0:
+        rows[-1].append(f'<TD><FONT POINT-SIZE="{theme.SMALL}" COLOR="{theme.MUTED}">+{more} more</FONT></TD>')
     # One table per row, so that a long badge does not widen the column above it.
     tables = "".join(
         f'<TR><TD><TABLE BORDER="0" CELLSPACING="2" CELLPADDING="2"><TR>{"".join(row)}</TR></TABLE></TD></TR>'
@@ -77,21 +144,34 @@ def border(findings: Sequence[Finding]) -> tuple[str, str]:
     return theme.BORDER, "1"
 
 
-_SEVERITY_COLOUR = {Severity.ERROR: theme.ERROR, Severity.WARNING: theme.WARNING, Severity.INFO: theme.INFO}
+SEVERITY_COLOUR = {Severity.ERROR: theme.ERROR, Severity.WARNING: theme.WARNING, Severity.INFO: theme.INFO}
 
 
-def _codes(findings: Sequence[Finding]) -> str:
-    """Each code once, in the colour of its most severe finding."""
+def codes(findings: Sequence[Finding]) -> dict[str, Severity]:
+    """Each code once, with its most severe finding's severity, in the order found."""
     severity: dict[str, Severity] = {}
     for finding in findings:
         severity[finding.code] = max(severity.get(finding.code, finding.severity), finding.severity)
-    return " ".join(f'<FONT COLOR="{_SEVERITY_COLOUR[s]}"><B>{code}</B></FONT>' for code, s in severity.items())
+    return severity
 
 
-def label(role: Role, held: Sequence[Badge], findings: Sequence[Finding], hidden: int) -> str:
+def counted(counts: Mapping[Severity, int]) -> list[tuple[Severity, str]]:
+    """``[(ERROR, '2 errors'), (WARNING, '1 warning')]``: counts worth saying, most severe first."""
+    return [(s, f"{counts[s]} {s}{'' if counts[s] == 1 else 's'}")
+            for s in sorted(counts, reverse=True) if counts[s]]
+
+
+def _cut_row(card: Card) -> str:
+    parts = [f'<FONT COLOR="{theme.MUTED}">+{card.hidden} more</FONT>']
+    parts += [f'<FONT COLOR="{SEVERITY_COLOUR[s]}"><B>{text}</B></FONT>' for s, text in counted(card.hidden_findings)]
+    return f'<TR><TD><FONT POINT-SIZE="{theme.SMALL}">{" · ".join(parts)}</FONT></TD></TR>'
+
+
+def label(card: Card) -> str:
     """The card's HTML-like label (without the outer ``<`` ``>``)."""
+    role = card.role
     # An empty title or person (SYN005) still gets a card that says so and names the role.
-    title = (f"<B>{html_label(role.title)}</B>" if not is_blank(role.title)
+    title = ("<BR/>".join(f"<B>{html_label(line)}</B>" for line in card.lines(role.title)) if not is_blank(role.title)
              else f'<B>{html_label(role.id)}</B> <FONT COLOR="{theme.MUTED}"><I>{NO_TITLE}</I></FONT>')
     rows = [f'<TR><TD><FONT POINT-SIZE="12" COLOR="{theme.TEXT}">{title}</FONT></TD></TR>']
     if role.vacant:
@@ -99,29 +179,57 @@ def label(role: Role, held: Sequence[Badge], findings: Sequence[Finding], hidden
     elif role.person is not None:
         person = html_label(role.person) if not is_blank(role.person) else f"<I>{NO_PERSON}</I>"
         rows.append(f'<TR><TD><FONT COLOR="{theme.MUTED}">{person}</FONT></TD></TR>')
-    if held:
-        rows.append(_badge_rows(held))
-    if findings:
-        rows.append(f'<TR><TD><FONT POINT-SIZE="9">{_codes(findings)}</FONT></TD></TR>')
-    if hidden:
-        rows.append(f'<TR><TD><FONT POINT-SIZE="9" COLOR="{theme.MUTED}">+{hidden} more</FONT></TD></TR>')
+    if card.badges:
+        rows.append(_badge_table(card))
+    if card.dotted:
+        text = "<BR/>".join(html_label(line) for line in _dotted_lines(card))
+        rows.append(f'<TR><TD><FONT POINT-SIZE="{theme.SMALL}" COLOR="{theme.DOTTED_EDGE}">{text}</FONT></TD></TR>')
+    if card.findings:
+        cells = " ".join(f'<FONT COLOR="{SEVERITY_COLOUR[s]}"><B>{code}</B></FONT>'
+                         for code, s in codes(card.findings).items())
+        rows.append(f'<TR><TD><FONT POINT-SIZE="{theme.SMALL}">{cells}</FONT></TD></TR>')
+    if card.hidden:
+        rows.append(_cut_row(card))
     return f'<TABLE BORDER="0" CELLSPACING="0" CELLPADDING="1">{"".join(rows)}</TABLE>'
 
 
-def tooltip(role: Role, held: Sequence[Badge], findings: Sequence[Finding], hidden: int) -> str:
+def estimate(card: Card, margin: str = "0.14,0.06") -> tuple[float, float]:
+    """The card's size in points, roughly, with Graphviz's ``margin`` (inches): for planning the layout."""
+    role = card.role
+    widths = _text_widths(card)
+    height = 17 * len(_title_lines(card)) + (15.5 if role.vacant or role.person is not None else 0)
+    for row in badge_rows(card):
+        widths.append(sum(_text_width(text, theme.SMALL) + _BADGE_PADDING for _, text in row))
+        height += 20
+    for line in _dotted_lines(card):
+        widths.append(_text_width(line, theme.SMALL))
+        height += 15
+    if card.findings:
+        widths.append(_text_width("XXXX000 " * len(codes(card.findings)), theme.SMALL, _EM_BOLD))
+        height += 13
+    if card.hidden:
+        height += 13
+    across, down = (float(value) * 144 for value in margin.split(","))  # inches on each side, in points
+    return max(widths) + across + 4, height + down + 1.5
+
+
+def tooltip(card: Card) -> str:
     """Plain-text details for the SVG ``<title>`` (escaped by the caller)."""
+    role = card.role
     person = "Vacant" if role.vacant else (
         "(no person named)" if role.person is None else NO_PERSON if is_blank(role.person) else role.person)
     level = f"{role.level} (from the title)" if role.level_inferred else role.level
-    lines = [NO_TITLE if is_blank(role.title) else role.title, person, f"id: {role.id}", f"level: {level}", f"layer: {role.layer or 'none'}"]
+    lines = [card.title, person, f"id: {role.id}", f"level: {level}", f"layer: {role.layer or 'none'}"]
     if role.team is not None:
         lines.append(f"team: {role.team.text}")
     if role.owns:
         lines.append("owns: " + ", ".join(v.text for v in role.owns))
-    for badge in held:
-        if badge.kind != "duty":
-            lines.append(f"{badge.kind}: {badge.text}")
-    if hidden:
-        lines.append(f"{hidden} more roles below (cut by --depth)")
-    lines.extend(f"{f.severity} {f.code}: {f.message}" for f in findings)
+    lines += [f"{badge.kind}: {badge.text}" for badge in card.badges if badge.kind != "duty"]
+    lines += [f"dotted line to: {manager}" for manager in card.dotted]
+    if card.hidden:
+        below = ", ".join(text for _, text in counted(card.hidden_findings))
+        lines.append(f"{card.hidden} more roles below (cut by --depth)" + (f": {below}" if below else ""))
+    for finding in card.findings:
+        name = card.names.get(finding.code)
+        lines.append(f"{finding.severity} {finding.code}{f' ({name})' if name else ''}: {finding.message}")
     return "\n".join(lines)

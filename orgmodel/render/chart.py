@@ -7,29 +7,35 @@ hang from a vertical spine instead of spreading into one wide row.
 
 from __future__ import annotations
 
-from collections import defaultdict, deque
+from collections import Counter, defaultdict, deque
 from collections.abc import Collection, Mapping, Sequence
 
 import attrs
 
 from orgmodel.dsl.grammar import is_identifier
-from orgmodel.finding import Finding
+from orgmodel.finding import Finding, Severity
 from orgmodel.model import Org, Role
-from orgmodel.render import cards, header, theme
+from orgmodel.render import cards, header, layout, theme
 from orgmodel.render.dot import Graph
 from orgmodel.render.escape import html_label, is_blank
 from orgmodel.render.selection import Selection, select
+
+
+DOTTED = ("auto", "lines", "names", "hide")  # auto: lines in a tree, names on the cards when compact
+COMPACT_WRAP = 22  # characters per line of a compact card's title
 
 
 @attrs.frozen
 class ChartOptions:
     findings: bool = True
     departments: bool = False
-    dotted: bool = True  # False: dotted-line managers are not drawn (--hide dotted)
+    dotted: str = "auto"  # how dotted-line managers are drawn: a name in DOTTED
     splines: str = "polyline"  # or "ortho"
     root: str | None = None
     depth: int | None = None
+    team: str | None = None  # draw this team's roles only
     stack_min: int = 3  # stack a manager's leaf reports when it has this many (0: never)
+    layout: str = "auto"  # a name in layout.LAYOUTS
 
 
 @attrs.frozen
@@ -57,40 +63,65 @@ def _joint(manager: str, group: int, index: int) -> str:
     return f"{manager}.stack.{group}.{index}"
 
 
+def _wrap(manager: str, row: int) -> str:
+    return f"{manager}.wrap.{row}"
+
+
 class _Builder:
     def __init__(self, org: Org, findings: Sequence[Finding], exclusive: Collection[str],
-                 options: ChartOptions, selection: Selection) -> None:
+                 options: ChartOptions, selection: Selection, names: Mapping[str, str] | None = None) -> None:
         self.org, self.options, self.selection = org, options, selection
         self.holdings = cards.Holdings(org, exclusive)
         self.shown = set(selection.roles)
         self.by_role: dict[str, list[Finding]] = defaultdict(list)
         self.elsewhere: list[Finding] = []
+        self.hidden_findings: dict[str, Counter[Severity]] = defaultdict(Counter)  # cut card -> what it hides
         for finding in findings if options.findings else ():
             if finding.entity in org.roles:
                 self.by_role[finding.entity].append(finding)
+                if finding.entity in selection.hidden_under:
+                    self.hidden_findings[selection.hidden_under[finding.entity]][finding.severity] += 1
             else:
                 self.elsewhere.append(finding)
+        self.names = names or {}
+        self.compact = False  # decided with the plan
         self.tooltips: dict[str, str] = {}
+        self.graph = Graph()
+        self.team_margin = layout.TREE_SPACING.team_margin
+
+    def start(self, spacing: layout.Spacing) -> None:
+        """The graph and its defaults, with the plan's spacing."""
+        self.team_margin = spacing.team_margin
         self.graph = Graph(
             name="orgmodel",
             graph_attr={
-                "rankdir": "TB", "newrank": "true", "ordering": "out", "splines": options.splines,
-                "nodesep": "0.25", "ranksep": "0.45", "fontname": theme.FONT, "bgcolor": "white",
-                "pad": "0.3", "labelloc": "t", "labeljust": "l",
+                "rankdir": "TB", "newrank": "true", "ordering": "out", "splines": self.options.splines,
+                "nodesep": f"{spacing.nodesep:g}", "ranksep": f"{spacing.ranksep:g}", "fontname": theme.FONT,
+                "bgcolor": "white", "pad": "0.3", "labelloc": "t", "labeljust": "l",
             },
             # Defaults for the common case; a card or line states only what differs
             # (quoting every attribute of thousands of nodes was half the DOT time).
             node_attr={"shape": "box", "style": "rounded,filled", "fontname": theme.FONT, "fontsize": "11",
-                       "color": theme.BORDER, "margin": "0.14,0.06", "fillcolor": theme.LAYER_FILL["none"]},
+                       "color": theme.BORDER, "margin": spacing.card_margin, "fillcolor": theme.LAYER_FILL["none"]},
             edge_attr={"color": theme.TREE_EDGE, "arrowhead": "none", "penwidth": "1.2", "class": "reports"},
         )
 
+    def facts(self, role_id: str, compact: bool) -> cards.Card:
+        """What the card of ``role_id`` shows, drawn compact (wrapped, dotted lines as names) or not."""
+        dotted_names = self.options.dotted == "names" or (compact and self.options.dotted == "auto")
+        role = self.org.roles[role_id]
+        dotted = ()
+        if dotted_names:
+            dotted = tuple(m.title if not is_blank(m.title) else m.id for v in role.dotted_to
+                           if (m := self.org.roles.get(v.text)) is not None)
+        return cards.Card(role, self.holdings.badges(role), tuple(self.by_role.get(role_id, ())),
+                          self.selection.hidden_below.get(role_id, 0), self.hidden_findings.get(role_id, {}),
+                          dotted, self.names, COMPACT_WRAP if compact else None)
+
     def card(self, target: Graph, role: Role) -> None:
         name = node_name(role.id)
-        findings = self.by_role.get(role.id, [])
-        badges = self.holdings.badges(role)
-        hidden = self.selection.hidden_below.get(role.id, 0)
-        colour, width = cards.border(findings)
+        card = self.facts(role.id, self.compact)
+        colour, width = cards.border(card.findings)
         attributes = {}
         if role.layer is not None:
             attributes["fillcolor"] = theme.LAYER_FILL[role.layer]
@@ -98,93 +129,120 @@ class _Builder:
             attributes.update(color=colour, penwidth=width)
         if role.vacant:
             attributes["style"] = "rounded,filled,dashed"
-        target.node(name, label=f"<{cards.label(role, badges, findings, hidden)}>", id=name, **attributes)
-        self.tooltips[name] = cards.tooltip(role, badges, findings, hidden)
+        target.node(name, label=f"<{cards.label(card)}>", id=name, **attributes)
+        self.tooltips[name] = cards.tooltip(card)
+
+    @property
+    def dotted_lines(self) -> bool:
+        """Whether dotted-line managers are drawn as lines (else as names on the cards, or not at all)."""
+        return self.options.dotted == "lines" or (self.options.dotted == "auto" and not self.compact)
 
     def team_of(self, role_id: str) -> str | None:
         team = self.org.roles[role_id].team
         return team.text if team is not None and team.text in self.org.teams else None
 
-    def is_leaf(self, role_id: str) -> bool:
-        return not any(child in self.shown for child in self.org.direct_reports.get(role_id, ()))
+    def estimate(self, role_id: str, compact: bool) -> tuple[float, float]:
+        spacing = layout.COMPACT_SPACING if compact else layout.TREE_SPACING
+        return cards.estimate(self.facts(role_id, compact), spacing.card_margin)
 
-    def plan_stacks(self) -> dict[str, list[list[str]]]:
-        """For each manager, its groups of leaf reports to stack, one group per team.
+    def item_team(self, item: layout.Item) -> str | None:
+        return self.team_of(item if isinstance(item, str) else item[0])
+
+    def joints(self, plan: layout.Plan) -> dict[str | None, list[tuple[str, str]]]:
+        """Every joint of the plan (point nodes where lines meet) by team: (name, its group).
 
         A spine's joints must sit in the same cluster as its leaves (a cluster
         keeps its members together), so leaves of different teams hang from
-        different spines.
+        different spines; a wrap joint sits in its manager's team when all its
+        row does.
         """
-        stacks: dict[str, list[list[str]]] = {}
-        if self.options.stack_min <= 0:
-            return stacks
-        for manager in self.selection.roles:
-            groups: dict[str | None, list[str]] = {}
-            for child in self.org.direct_reports.get(manager, ()):
-                if child in self.shown and self.is_leaf(child):
-                    groups.setdefault(self.team_of(child), []).append(child)
-            chosen = [leaves for leaves in groups.values() if len(leaves) >= self.options.stack_min]
-            if chosen:
-                stacks[manager] = chosen
-        return stacks
+        found: dict[str | None, list[tuple[str, str]]] = defaultdict(list)
+        for manager, rows in plan.rows.items():
+            column = 0
+            for index, row in enumerate(rows):
+                if index:
+                    teams = {self.item_team(item) for item in row}
+                    team = self.team_of(manager) if teams == {self.team_of(manager)} else None
+                    found[team].append((_wrap(manager, index), f"{manager}.wrap"))
+                for item in row:
+                    if isinstance(item, tuple):
+                        found[self.item_team(item)] += [(_joint(manager, column, i), f"{manager}.stack.{column}")
+                                                        for i in range(len(item))]
+                        column += 1
+        return found
 
-    def joints(self, target: Graph, manager: str, group: int, leaves: Sequence[str]) -> None:
+    @staticmethod
+    def points(target: Graph, joints: Sequence[tuple[str, str]]) -> None:
         # The joints' shared look as defaults of their own subgraph: thousands of
-        # points then state only their group (one group per spine keeps it straight).
+        # points then state only their group (one group per line keeps it straight).
+        if not joints:
+            return
         with target.subgraph() as points:
-            points.attr("node", label="", shape="point", width="0.02", height="0.02", color=theme.TREE_EDGE)
-            for index, _ in enumerate(leaves):
-                points.node(_joint(manager, group, index), group=f"{manager}.stack.{group}")
+            points.attr("node", label="", shape="point", width="0.02", height="0.02", color=theme.TREE_EDGE,
+                        **{"class": "joint"})
+            for name, group in joints:
+                points.node(name, group=group)
 
-    def cards(self, stacks: Mapping[str, list[list[str]]]) -> None:
+    def cards(self, plan: layout.Plan) -> None:
         # Grouped once by team (a filter per team would be roles x teams).
         members: dict[str | None, list[Role]] = defaultdict(list)
         for role_id in self.selection.roles:
             members[self.team_of(role_id)].append(self.org.roles[role_id])
-        spines: dict[str | None, list[tuple[str, int, list[str]]]] = defaultdict(list)
-        for manager, groups in stacks.items():
-            for group, leaves in enumerate(groups):
-                spines[self.team_of(leaves[0])].append((manager, group, leaves))
+        joints = self.joints(plan)
         for team in self.org.teams.values():
             if not members.get(team.id):
                 continue
             with self.graph.subgraph(name=f"cluster_{node_name(team.id)}") as cluster:
                 name = team.id if is_blank(team.name) else team.name
-                cluster.attr(label=f'<<FONT POINT-SIZE="10" COLOR="{theme.MUTED}"><B>{html_label(name)}</B></FONT>>',
+                cluster.attr(label=f'<<FONT POINT-SIZE="{theme.SMALL}" COLOR="{theme.MUTED}"><B>{html_label(name)}</B></FONT>>',
                              style="rounded,dashed", color=theme.CLUSTER, id=f"team-{node_name(team.id)}",
-                             labeljust="l", margin="12")
+                             labeljust="l", margin=self.team_margin)
                 for role in members[team.id]:
                     self.card(cluster, role)
-                for manager, group, leaves in spines.get(team.id, ()):
-                    self.joints(cluster, manager, group, leaves)
+                self.points(cluster, joints.get(team.id, ()))
         for role in members.get(None, ()):
             self.card(self.graph, role)
-        for manager, group, leaves in spines.get(None, ()):
-            self.joints(self.graph, manager, group, leaves)
+        self.points(self.graph, joints.get(None, ()))
 
-    def lines(self, stacks: Mapping[str, list[list[str]]]) -> None:
+    def lines(self, plan: layout.Plan) -> None:
         for manager in self.selection.roles:
-            stacked = {leaf for leaves in stacks.get(manager, ()) for leaf in leaves}
-            for child in self.org.direct_reports.get(manager, ()):
-                if child in self.shown and child not in stacked:
-                    self.graph.edge(manager, child, id=f"line.{manager}.{child}")
-            for group, leaves in enumerate(stacks.get(manager, ())):
-                self.spine(manager, group, leaves)
+            self.reports(manager, plan.rows.get(manager, ()), plan.gaps.get(manager, ()))
         for role_id in self.selection.roles:
             role = self.org.roles[role_id]
             for extra in role.reports_to[1:]:  # HIER003: drawn, but not as the tree
                 if extra.text in self.shown:
                     self.graph.edge(extra.text, role_id, id=f"extra.{extra.text}.{role_id}", color=theme.ERROR,
                                     constraint="false", **{"class": "extra-manager"})
-            for dotted in role.dotted_to if self.options.dotted else ():
+            for dotted in role.dotted_to if self.dotted_lines else ():
                 if dotted.text in self.shown:
                     self.graph.edge(dotted.text, role_id, id=f"dotted.{dotted.text}.{role_id}", style="dashed",
                                     constraint="false", color=theme.DOTTED_EDGE, arrowhead="vee",
                                     arrowsize="0.6", **{"class": "dotted"})
 
-    def spine(self, manager: str, group: int, leaves: Sequence[str]) -> None:
-        """Leaves one under another, each joined to a vertical line from the manager."""
-        previous = manager
+    def reports(self, manager: str, rows: Sequence[Sequence[layout.Item]], gaps: Sequence[int]) -> None:
+        """Lines from ``manager`` to its reports, row by row.
+
+        Each row after the first hangs from a joint on a line that runs down
+        from the row above, between its middle items (``ordering=out`` keeps
+        the line where it is written among the row's lines).
+        """
+        attach, column = manager, 0
+        for index, row in enumerate(rows):
+            wrap_at = len(row) // 2 if index < len(rows) - 1 else -1
+            for position, item in enumerate(row):
+                if position == wrap_at:
+                    self.graph.edge(attach, _wrap(manager, index + 1), minlen=str(gaps[index]), weight="0",
+                                    id=f"wrap.{manager}.{index + 1}")
+                if isinstance(item, str):
+                    self.graph.edge(attach, item, id=f"line.{manager}.{item}")
+                else:
+                    self.spine(attach, manager, column, item)
+                    column += 1
+            attach = _wrap(manager, index + 1)
+
+    def spine(self, attach: str, manager: str, group: int, leaves: Sequence[str]) -> None:
+        """Leaves one under another, each joined to a vertical line from ``attach``."""
+        previous = attach
         for index, leaf in enumerate(leaves):
             joint = _joint(manager, group, index)
             self.graph.edge(previous, joint)
@@ -235,12 +293,14 @@ class _Builder:
 def build_chart(org: Org, findings: Sequence[Finding], exclusive: Collection[str],
                 options: ChartOptions = ChartOptions(), names: Mapping[str, str] | None = None) -> Chart:
     """The chart of ``org`` with ``findings`` drawn on it; raises SelectionError for a bad --root."""
-    selection = select(org, options.root, options.depth)
-    builder = _Builder(org, findings, exclusive, options, selection)
+    selection = select(org, options.root, options.depth, options.team)
+    builder = _Builder(org, findings, exclusive, options, selection, names)
+    plan = layout.plan(org, selection, builder.estimate, builder.team_of, options.layout, options.stack_min)
+    builder.compact = plan.layout == "compact"
+    builder.start(plan.spacing)
     builder.graph.attr(label=f"<{header.label(org, selection, findings, builder.elsewhere, options.findings)}>")
-    stacks = builder.plan_stacks()
-    builder.cards(stacks)
-    builder.lines(stacks)
+    builder.cards(plan)
+    builder.lines(plan)
     if options.departments:
         builder.departments()
     return Chart(builder.graph.source, builder.tooltips, selection.roles)

@@ -45,7 +45,7 @@ def _elsewhere(findings: Sequence[Finding]) -> str:
         items.append(f"<B>{code}</B> {html_label(detail)}")
     rows = [items[i : i + _OTHER_PER_ROW] for i in range(0, len(items), _OTHER_PER_ROW)]
     return "".join(
-        f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="9" COLOR="{theme.MUTED}">'
+        f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="{theme.SMALL}" COLOR="{theme.MUTED}">'
         f'{"Not on a card: " if i == 0 else ""}{" · ".join(row)}</FONT></TD></TR>'
         for i, row in enumerate(rows)
     )
@@ -53,7 +53,7 @@ def _elsewhere(findings: Sequence[Finding]) -> str:
 
 def _swatch(text: str, fill: str = "white", colour: str = theme.BORDER, border: int = 1, style: str = "rounded") -> str:
     return (f'<TD BGCOLOR="{fill}" COLOR="{colour}" BORDER="{border}" STYLE="{style}">'
-            f'<FONT POINT-SIZE="9" COLOR="{theme.TEXT}">{text}</FONT></TD>')
+            f'<FONT POINT-SIZE="{theme.SMALL}" COLOR="{theme.TEXT}">{text}</FONT></TD>')
 
 
 def _legend(with_findings: bool) -> str:
@@ -63,7 +63,7 @@ def _legend(with_findings: bool) -> str:
         cells += [_swatch("error", colour=theme.ERROR, border=2), _swatch("warning", colour=theme.WARNING, border=2)]
     cells += [_swatch("exclusive duty", theme.BADGE_FILL["duty"]), _swatch("KPI owned", theme.BADGE_FILL["kpi"]),
               _swatch("campaign led", theme.BADGE_FILL["campaign"])]
-    cells.append(f'<TD><FONT POINT-SIZE="9" COLOR="{theme.DOTTED_EDGE}">- - &gt; dotted-line manager</FONT></TD>')
+    cells.append(f'<TD><FONT POINT-SIZE="{theme.SMALL}" COLOR="{theme.DOTTED_EDGE}">- - &gt; dotted-line manager</FONT></TD>')
     return f'<TABLE BORDER="0" CELLSPACING="3" CELLPADDING="3"><TR>{"".join(cells)}</TR></TABLE>'
 
 
@@ -83,7 +83,7 @@ def label(org: Org, selection: Selection, findings: Sequence[Finding], elsewhere
         summary += " · " + _findings_line(findings)
     rows = [
         f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="18" COLOR="{theme.TEXT}"><B>{html_label(title)}</B></FONT></TD></TR>',
-        f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="10" COLOR="{theme.MUTED}">{summary}</FONT></TD></TR>',
+        f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="{theme.SMALL}" COLOR="{theme.MUTED}">{summary}</FONT></TD></TR>',
     ]
     if with_findings and elsewhere:
         rows.append(_elsewhere(elsewhere))

@@ -71,7 +71,7 @@ class _Writer:
         ids = self.ids
         out = [f"    {ids[manager]} --> {ids[child]}" for manager in self.selection.roles
                for child in self.org.direct_reports.get(manager, ()) if child in ids]
-        if self.options.dotted:
+        if self.options.dotted != "hide":
             out += [f"    {ids[dotted.text]} -.-> {ids[role_id]}" for role_id in self.selection.roles
                     for dotted in self.org.roles[role_id].dotted_to if dotted.text in ids]
         return out
@@ -101,7 +101,7 @@ class _Writer:
 def build_mermaid(org: Org, findings: Sequence[Finding], exclusive: Collection[str],
                   options: ChartOptions = ChartOptions()) -> str:
     """The Mermaid text of the chart; raises SelectionError for a bad --root."""
-    writer = _Writer(org, findings, exclusive, options, select(org, options.root, options.depth))
+    writer = _Writer(org, findings, exclusive, options, select(org, options.root, options.depth, options.team))
     out = [] if is_blank(org.name) else ["---", f"title: {yaml_string(org.name or '')}", "---"]
     out += ["flowchart TD", *writer.nodes(), *writer.lines(), *writer.classes()]
     return "\n".join(out) + "\n"

@@ -26,6 +26,8 @@ LIAISON_EDGE = "#94a3b8"
 CLUSTER = "#cbd5e1"
 DEPARTMENT_FILL = "#f1f5f9"
 
+SMALL = 11  # points: badges, codes, the legend; the smallest text on a chart
+
 # Badge fills by what the badge stands for.
 BADGE_FILL: Mapping[str, str] = {
     "duty": "#ede9fe",  # an exclusive responsibility

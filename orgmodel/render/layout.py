@@ -1,0 +1,275 @@
+"""How a chart is arranged: which leaf reports hang in stacks, and which reports wrap into rows.
+
+A manager's reports are *items* in rows: a report with its own subtree, or a
+*column* of leaf reports hanging one under another from a vertical line.
+``tree`` puts every manager's items in one row and stacks a manager's leaves
+(one column per team) once there are ``stack_min`` of them: the classic chart,
+good up to a few dozen roles. ``compact`` chooses, bottom-up for every manager,
+how many columns its leaves hang in and how many items go in a row, so that
+each subtree's box fits a landscape page (about A3's 1.41:1) as tightly as it
+can; rows after the first hang from a line that runs down between the items of
+the row above. ``auto`` is ``tree`` unless the tree's estimated width is over
+2.5 times its height and over an A3 page's width, then ``compact``.
+
+Sizes here are estimates in points (Graphviz measures the real ones); they only
+choose the arrangement. Rank counts are exact: a wrapped row starts one rank
+below the deepest rank of the row above.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import deque
+from collections.abc import Callable, Mapping, Sequence
+
+import attrs
+
+from orgmodel.model import Org
+from orgmodel.render.selection import Selection
+
+LAYOUTS = ("auto", "tree", "compact")
+MAX_TREE_RATIO = 2.5  # auto: wider than this (and than a page), and the chart is drawn compact
+PAGE_WIDTH = 1190  # points: an A3 landscape page; a narrower tree stays a tree
+PAGE_RATIO = math.sqrt(2)  # A-series landscape: what compact subtrees aim for
+
+Item = str | tuple[str, ...]  # a report (with its subtree), or a column of stacked leaf reports
+Size = tuple[float, float]  # width, height in points
+
+
+@attrs.frozen
+class Spacing:
+    """Graphviz's gaps, in inches as DOT takes them, and the cards' and teams' margins."""
+
+    nodesep: float
+    ranksep: float
+    card_margin: str = "0.14,0.06"  # inches across, down
+    team_margin: str = "12"  # points
+
+    @property
+    def across(self) -> float:
+        return self.nodesep * 72
+
+    @property
+    def down(self) -> float:
+        return self.ranksep * 72
+
+
+TREE_SPACING = Spacing(nodesep=0.25, ranksep=0.45)
+COMPACT_SPACING = Spacing(nodesep=0.1, ranksep=0.12, card_margin="0.08,0.03", team_margin="6")
+
+
+@attrs.frozen
+class Plan:
+    layout: str  # "tree" or "compact"
+    spacing: Spacing
+    rows: Mapping[str, tuple[tuple[Item, ...], ...]]  # manager -> its items, row by row
+    gaps: Mapping[str, tuple[int, ...]]  # manager -> ranks from each row's joint (the first: the manager) to the next
+    estimate: Size  # the chart's estimated size, header left out
+
+
+@attrs.frozen
+class _Block:
+    size: Size
+    ranks: int  # ranks from the block's top to its bottom
+
+
+class _Planner:
+    def __init__(self, org: Org, selection: Selection, card: Callable[[str, bool], Size], team_of: Callable[[str], object],
+                 stack_min: int, spacing: Spacing, ratio: float = PAGE_RATIO) -> None:
+        self.org, self.team_of, self.stack_min, self.spacing = org, team_of, stack_min, spacing
+        compact = spacing != TREE_SPACING
+        self.card: Callable[[str], Size] = lambda role: card(role, compact)
+        self.ratio = ratio
+        self.shown = set(selection.roles)
+        self.children = {r: [c for c in org.direct_reports.get(r, ()) if c in self.shown] for r in selection.roles}
+        self.blocks: dict[str, _Block] = {}
+        self.above: dict[str, float] = {}  # role -> height of the single-report chain above it, from the top
+
+    def chains(self, order: Sequence[str]) -> None:
+        """Mark the roles whose block is the whole chart: the top, and single reports below it."""
+        tops = [r for r in order if self.org.roles[r].manager_id not in self.shown]
+        if len(tops) != 1:
+            return
+        role, above = tops[0], 0.0
+        while True:
+            self.above[role] = above
+            if len(self.children[role]) != 1:
+                return
+            above += self.card(role)[1] + self.spacing.down
+            role = self.children[role][0]
+
+    def order(self, roles: Sequence[str]) -> list[str]:
+        """Managers before their reports (breadth first; a cycle is entered anywhere, once)."""
+        seen: set[str] = set()
+        order: list[str] = []
+        tops = [r for r in roles if self.org.roles[r].manager_id not in self.shown]
+        for start in [*tops, *roles]:
+            if start in seen:
+                continue
+            seen.add(start)
+            queue = deque([start])
+            while queue:
+                role = queue.popleft()
+                order.append(role)
+                for child in self.children[role]:
+                    if child not in seen:
+                        seen.add(child)
+                        queue.append(child)
+        return order
+
+    def leaf_groups(self, manager: str) -> tuple[list[str], list[list[str]]]:
+        """The reports that keep their own place, and the leaves by team (in file order)."""
+        placed, groups = [], {}
+        for child in self.children[manager]:
+            if self.children[child]:
+                placed.append(child)
+            else:
+                groups.setdefault(self.team_of(child), []).append(child)
+        return placed, list(groups.values())
+
+    def item(self, item: Item) -> _Block:
+        if isinstance(item, str):
+            return self.blocks.get(item, _Block(self.card(item), 1))  # a cycle's back edge: one card
+        sizes = [self.card(leaf) for leaf in item]
+        joint = 2 + self.spacing.across  # the line beside the cards
+        return _Block((joint + max(w for w, _ in sizes), sum(h for _, h in sizes) + self.spacing.down * (len(item) - 1)),
+                      len(item))
+
+    def measure(self, manager: str, rows: Sequence[Sequence[Item]]) -> tuple[_Block, tuple[int, ...]]:
+        """The block of ``manager`` with its items in ``rows``, and the rank gaps between rows."""
+        width, height = self.card(manager)
+        below, ranks, gaps = 0.0, 0, []
+        widest = width
+        for index, row in enumerate(rows):
+            blocks = [self.item(item) for item in row]
+            line = self.spacing.across + 2 if index < len(rows) - 1 else 0  # the line down to the next row
+            widest = max(widest, sum(b.size[0] for b in blocks) + self.spacing.across * (len(blocks) - 1) + line)
+            below += self.spacing.down * (1 if index == 0 else 2) + max(b.size[1] for b in blocks)
+            row_ranks = max(b.ranks for b in blocks)
+            if index < len(rows) - 1:
+                gaps.append(row_ranks + 1)  # from this row's joint (or the manager) to the next one's
+            ranks += row_ranks + (1 if index else 0)
+        return _Block((widest, height + below), 1 + ranks), tuple(gaps)
+
+    def tree_rows(self, manager: str) -> tuple[tuple[Item, ...], ...]:
+        placed, groups = self.leaf_groups(manager)
+        columns: list[Item] = []
+        for leaves in groups:
+            if self.stack_min > 0 and len(leaves) >= self.stack_min:
+                columns.append(tuple(leaves))
+            else:
+                placed.extend(leaves)
+        placed.sort(key=self.children[manager].index)  # reports keep their file order
+        return (tuple([*placed, *columns]),) if placed or columns else ()
+
+    def compact_rows(self, manager: str) -> tuple[tuple[Item, ...], ...]:
+        """The arrangement whose box fits a landscape page best: the least of max(width, ratio x height)."""
+        placed, groups = self.leaf_groups(manager)
+        best: tuple[float, tuple[tuple[Item, ...], ...]] | None = None
+        for leaf_items in self.leaf_choices(groups):
+            items = [*placed, *leaf_items]
+            # Only reports with their own subtrees wrap: leaves are arranged by their columns
+            # (a wrapped row of leaves costs a rank and a line, another column neither).
+            for rows in self.row_choices(items) if placed else [(tuple(items),)]:
+                block, _ = self.measure(manager, rows)
+                cost = self.cost(manager, block.size)
+                if best is None or cost < best[0] - 1e-6:
+                    best = (cost, rows)
+        return best[1] if best is not None else ()
+
+    def cost(self, manager: str, size: Size) -> float:
+        """How well a block fits: its side on a page of the planner's ratio, or, for a block that is
+        the whole chart (below a chain of single reports from the top), on the landscape page."""
+        width, height = size
+        above = self.above.get(manager)
+        if above is None:
+            return max(width, self.ratio * height)
+        return max(width, PAGE_RATIO * ((height + above) * _HEIGHT_SLACK + _HEADER))
+
+    def row_choices(self, items: list[Item]) -> list[tuple[tuple[Item, ...], ...]]:
+        """Items in file order, in rows filled up to each of a few widths (shelves)."""
+        widths = [self.item(item).size[0] for item in items]
+        targets = {max(widths)}
+        for per_row in _row_lengths(len(items)):
+            targets.add(max(sum(widths[i : i + per_row]) + self.spacing.across * (per_row - 1)
+                            for i in range(0, len(items), per_row)))
+        choices = []
+        for target in sorted(targets, reverse=True):
+            rows: list[list[Item]] = [[]]
+            used = 0.0
+            for item, width in zip(items, widths):
+                if rows[-1] and used + self.spacing.across + width > target:
+                    rows.append([])
+                    used = 0.0
+                used += (self.spacing.across if rows[-1] else 0) + width
+                rows[-1].append(item)
+            choices.append(tuple(tuple(row) for row in rows))
+        return list(dict.fromkeys(choices))
+
+    def leaf_choices(self, groups: list[list[str]]) -> list[list[Item]]:
+        """Ways to hang the leaves: side by side, or each team's leaves in 1, 2, 3 ... columns."""
+        loose: list[Item] = [leaf for leaves in groups for leaf in leaves]
+        choices = [loose]
+        longest = max((len(leaves) for leaves in groups), default=0)
+        if self.stack_min <= 0 or longest < self.stack_min:
+            return choices
+        for columns in range(1, min(longest, 12) + 1):
+            items: list[Item] = []
+            for leaves in groups:
+                if len(leaves) < self.stack_min:
+                    items.extend(leaves)
+                    continue
+                length = math.ceil(len(leaves) / min(columns, len(leaves)))
+                items.extend(tuple(leaves[i : i + length]) for i in range(0, len(leaves), length))
+            choices.append(items)
+        return choices
+
+
+def _row_lengths(count: int) -> list[int]:
+    """Items per row worth trying: every count up to 12, then a few more."""
+    if count <= 12:
+        return list(range(count, 0, -1))
+    return sorted({count, *range(1, 13), *(math.ceil(count / rows) for rows in range(1, 13))}, reverse=True)
+
+
+def plan(org: Org, selection: Selection, card: Callable[[str, bool], Size], team_of: Callable[[str], object],
+         layout: str = "auto", stack_min: int = 3) -> Plan:
+    """Where every shown role goes: the rows of each manager's reports, for ``layout``.
+
+    ``card(role, compact)`` estimates a card's size as drawn in a compact layout or not.
+    """
+    if layout in ("auto", "tree"):
+        tree = _arrange(org, selection, card, team_of, stack_min, "tree")
+        width, height = tree.estimate
+        if layout == "tree" or width <= max(MAX_TREE_RATIO * height, PAGE_WIDTH):
+            return tree
+    # Each subtree is shaped for a ratio; the whole chart's shape follows from them only
+    # roughly, so a few ratios are tried and the chart that fits a landscape page best wins.
+    plans = [_arrange(org, selection, card, team_of, stack_min, "compact", ratio) for ratio in _SUBTREE_RATIOS]
+    return min(plans, key=lambda p: max(p.estimate[0], PAGE_RATIO * (p.estimate[1] * _HEIGHT_SLACK + _HEADER)))
+
+
+_SUBTREE_RATIOS = (0.5, 0.75, 1.0, PAGE_RATIO, 2.0, 3.0, 4.0)
+# Measured on the generated orgs and examples/global.org.txt: Graphviz's ranks come out
+# about 14% taller than the estimate, and the header adds about 140 points.
+_HEIGHT_SLACK, _HEADER = 1.14, 140
+
+
+def _arrange(org: Org, selection: Selection, card: Callable[[str, bool], Size], team_of: Callable[[str], object],
+             stack_min: int, layout: str, ratio: float = PAGE_RATIO) -> Plan:
+    spacing = TREE_SPACING if layout == "tree" else COMPACT_SPACING
+    planner = _Planner(org, selection, card, team_of, stack_min, spacing, ratio)
+    rows: dict[str, tuple[tuple[Item, ...], ...]] = {}
+    gaps: dict[str, tuple[int, ...]] = {}
+    order = planner.order(selection.roles)
+    planner.chains(order)
+    for manager in reversed(order):  # reports before their managers
+        if not planner.children[manager]:
+            planner.blocks[manager] = _Block(planner.card(manager), 1)
+            continue
+        rows[manager] = planner.tree_rows(manager) if layout == "tree" else planner.compact_rows(manager)
+        planner.blocks[manager], gaps[manager] = planner.measure(manager, rows[manager])
+    tops = [r for r in order if org.roles[r].manager_id not in planner.shown] or order[:1]
+    sizes = [planner.blocks[top].size for top in tops if top in planner.blocks]
+    estimate = (sum(w for w, _ in sizes) + spacing.across * max(len(sizes) - 1, 0), max((h for _, h in sizes), default=0))
+    return Plan(layout, spacing, rows, gaps, estimate)
