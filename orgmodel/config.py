@@ -27,7 +27,7 @@ from orgmodel.vocabulary import Vocabulary
 from orgmodel.vocabulary_schema import VocabularyError, extend_vocabulary
 
 CONFIG_NAMES = (".orgmodel.toml", "pyproject.toml", "setup.cfg")
-LIST_KEYS = ("select", "extend-select", "ignore", "rules", "include", "exclude")
+LIST_KEYS = ("select", "extend-select", "ignore", "rules", "include", "exclude", "font")
 TABLE_KEYS = ("severity", "params", "per-file-ignores", "extend-vocabulary")
 KEYS = (*LIST_KEYS, *TABLE_KEYS, "fail-on", "baseline")
 
@@ -52,6 +52,7 @@ class Settings:
     # Additions to the pack's vocabulary ([extend-vocabulary]), checked when the pack is configured.
     extend_vocabulary: Mapping[str, Any] = attrs.field(factory=dict)
     baseline: Path | None = None  # findings recorded to be tolerated (orgmodel.baseline)
+    font: tuple[str, ...] = ()  # extra font families for charts, after Lato (render --font)
     # Keys whose value came from the command line, so errors name the option.
     from_options: frozenset[str] = frozenset()
 
@@ -160,6 +161,11 @@ def parse_settings(raw: Mapping[str, Any], path: Path | None) -> Settings:
         if not isinstance(raw["baseline"], str) or not raw["baseline"]:
             raise ConfigError(f"{label}: baseline: expected the path of a baseline file")
         fields["baseline"] = root / raw["baseline"]
+    for family in fields.get("font", ()):
+        from orgmodel.render.fonts import family_error
+
+        if (problem := family_error(family)) is not None:
+            raise ConfigError(f"{label}: font: {problem}")
     if "fail-on" in raw:
         if raw["fail-on"] not in SEVERITY_WORDS:
             raise ConfigError(f"{label}: fail-on: expected one of {', '.join(SEVERITY_WORDS)}")

@@ -96,3 +96,51 @@ def test_status_line_counts_the_drawn_roles(tmp_path: Path, text: str | None, ar
     out = tmp_path / f"chart.{summary.split(',')[0].replace('mermaid', 'mmd')}"
     result = run_cli("render", str(org), "-o", str(out), *args)
     assert result.stderr == f"orgmodel: wrote {out} ({summary})\n"
+
+
+# ---- what a chart may cost (issue 11, item 12) ----
+
+def _dense_dotted(roles: int, per_role: int) -> str:
+    """Roles under one manager, each with dotted lines to the next ``per_role`` roles: 64 KB took 75 s."""
+    lines = ['role cmo "CMO"']
+    for i in range(roles):
+        targets = ", ".join(f"r{(i + j) % roles}" for j in range(1, per_role + 1))
+        lines += [f'role r{i} "Analyst"', "  reports-to cmo", f"  dotted-to {targets}"]
+    return "\n".join(lines) + "\n"
+
+
+def test_dense_dotted_lines_become_names_with_a_note(tmp_path: Path) -> None:
+    org = tmp_path / "dense.org.txt"
+    org.write_text(_dense_dotted(230, 40))
+    assert len(org.read_bytes()) > 60_000
+    result = run_cli("render", str(org), "-o", "-")
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.startswith("orgmodel: note: 9200 dotted lines are drawn as names on the cards")
+    drawn = nodes(result.stdout)
+    assert not [g for g in ET.fromstring(result.stdout).iter(f"{SVG}g") if "dotted" in (g.get("class") or "")]
+    assert "dotted line: Analyst, Analyst, Analyst, +37 more" in texts(drawn["r0"])
+
+
+@pytest.mark.parametrize(("text", "args", "message", "way_out"), [
+    (_dense_dotted(230, 40), ["--show", "dotted-lines"],
+     "9200 dotted lines are too many to lay out (at most 500; each one slows the layout more): "
+     "use --show dotted-names or --hide dotted, or draw part of the org (--root, --depth, --team)",
+     ["--hide", "dotted"]),
+    (None, ["--splines", "ortho"], "--splines ortho on 926 lines would take minutes (at most 400): "
+     "use --splines polyline (the default), or draw part of the org (--root, --depth, --team)",
+     ["--splines", "ortho", "--depth", "3"]),
+    ("".join(f'role r{i} "Analyst"\n' for i in range(5001)), [],
+     "5001 roles are too many for one chart (at most 5000; its layout would take minutes): draw part of the org "
+     "(--root, --depth, --team), or write --format dot or mermaid", ["--root", "r0"]),
+])
+def test_a_chart_too_costly_to_lay_out_stops_with_a_way_out(tmp_path: Path, text: str | None, args: list[str],
+                                                            message: str, way_out: list[str]) -> None:
+    from orgmodel.synthetic import generate
+
+    org = tmp_path / "big.org.txt"
+    org.write_text(text if text is not None else generate(500, seed=1).text)
+    out = tmp_path / "chart.svg"
+    result = run_cli("render", str(org), "-o", str(out), *args)
+    assert (result.returncode, result.stderr) == (2, f"orgmodel: error: {message}\n")
+    assert not out.exists()
+    assert run_cli("render", str(org), "-o", str(out), *way_out).returncode == 0  # the way out works

@@ -292,7 +292,7 @@ def test_cli_render_default_output_and_formats(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(("args", "message"), [
-    (["-o", "x.pdf"], "cannot tell the format of x.pdf"),
+    (["-o", "x.jpeg"], "cannot tell the format of x.jpeg"),
     (["-o", "examples/acme.org.txt", "--format", "svg"], "refusing to write the output over the input"),
     (["--root", "mgr-digtal", "-o", "-"], "did you mean 'mgr-digital'?"),
     (["--engine", "system", "-o", "-"], "needs Graphviz's `dot` on PATH"),

@@ -15,7 +15,7 @@ import attrs
 from orgmodel.dsl.grammar import is_identifier
 from orgmodel.finding import Finding, Severity
 from orgmodel.model import Org, Role
-from orgmodel.render import cards, header, layout, theme
+from orgmodel.render import PAGES, bounds, cards, fonts, header, layout, theme
 from orgmodel.render.dot import Graph
 from orgmodel.render.escape import html_label, is_blank
 from orgmodel.render.selection import Selection, select
@@ -23,6 +23,7 @@ from orgmodel.render.selection import Selection, select
 
 DOTTED = ("auto", "lines", "names", "hide")  # auto: lines in a tree, names on the cards when compact
 COMPACT_WRAP = 22  # characters per line of a compact card's title
+_DOTTED_NAMES = 3  # dotted-line managers named on a card
 
 
 @attrs.frozen
@@ -35,7 +36,9 @@ class ChartOptions:
     depth: int | None = None
     team: str | None = None  # draw this team's roles only
     stack_min: int = 3  # stack a manager's leaf reports when it has this many (0: never)
-    layout: str = "auto"  # a name in layout.LAYOUTS
+    layout: str = "auto"  # a name in orgmodel.render.LAYOUTS
+    fonts: tuple[str, ...] = ()  # families tried after Lato, before any other (checked by fonts.family_error)
+    page: str | None = None  # a key of orgmodel.render.PAGES: the chart is scaled down to fit it
 
 
 @attrs.frozen
@@ -43,6 +46,9 @@ class Chart:
     source: str  # DOT
     tooltips: Mapping[str, str]  # SVG node id -> details for its <title>
     roles: tuple[str, ...]
+    lines: int = 0  # edges in the DOT
+    dotted_lines: int = 0  # of which dotted-line managers
+    notes: tuple[str, ...] = ()  # what the user should know about how it was drawn
 
 
 def node_name(role_id: str) -> str:
@@ -67,6 +73,13 @@ def _wrap(manager: str, row: int) -> str:
     return f"{manager}.wrap.{row}"
 
 
+def _page_size(page: str, estimate: tuple[float, float]) -> str:
+    """Graphviz's size (inches, inside the 0.3-inch pad and some rounding): the page turned the way the chart is."""
+    short, long = PAGES[page]
+    width, height = (long, short) if estimate[0] >= estimate[1] else (short, long)
+    return f"{width - 0.7:g},{height - 0.7:g}"
+
+
 class _Builder:
     def __init__(self, org: Org, findings: Sequence[Finding], exclusive: Collection[str],
                  options: ChartOptions, selection: Selection, names: Mapping[str, str] | None = None) -> None:
@@ -85,35 +98,45 @@ class _Builder:
                 self.elsewhere.append(finding)
         self.names = names or {}
         self.compact = False  # decided with the plan
+        self.too_many_dotted = False  # auto: more dotted lines than bounds allows are drawn as names
         self.tooltips: dict[str, str] = {}
         self.graph = Graph()
         self.team_margin = layout.TREE_SPACING.team_margin
 
-    def start(self, spacing: layout.Spacing) -> None:
+    def start(self, plan: layout.Plan) -> None:
         """The graph and its defaults, with the plan's spacing."""
+        spacing = plan.spacing
         self.team_margin = spacing.team_margin
+        font = fonts.font_list(self.options.fonts)
+        graph_attr = {
+            "rankdir": "TB", "newrank": "true", "ordering": "out", "splines": self.options.splines,
+            "nodesep": f"{spacing.nodesep:g}", "ranksep": f"{spacing.ranksep:g}", "fontname": font,
+            "bgcolor": "white", "pad": "0.3", "labelloc": "t", "labeljust": "l",
+        }
+        if self.options.page is not None:
+            # margin=0: Graphviz's PDF adds half an inch around the drawing otherwise.
+            graph_attr.update(size=_page_size(self.options.page, plan.estimate), margin="0")
         self.graph = Graph(
             name="orgmodel",
-            graph_attr={
-                "rankdir": "TB", "newrank": "true", "ordering": "out", "splines": self.options.splines,
-                "nodesep": f"{spacing.nodesep:g}", "ranksep": f"{spacing.ranksep:g}", "fontname": theme.FONT,
-                "bgcolor": "white", "pad": "0.3", "labelloc": "t", "labeljust": "l",
-            },
+            graph_attr=graph_attr,
             # Defaults for the common case; a card or line states only what differs
             # (quoting every attribute of thousands of nodes was half the DOT time).
-            node_attr={"shape": "box", "style": "rounded,filled", "fontname": theme.FONT, "fontsize": "11",
+            node_attr={"shape": "box", "style": "rounded,filled", "fontname": font, "fontsize": "11",
                        "color": theme.BORDER, "margin": spacing.card_margin, "fillcolor": theme.LAYER_FILL["none"]},
             edge_attr={"color": theme.TREE_EDGE, "arrowhead": "none", "penwidth": "1.2", "class": "reports"},
         )
 
     def facts(self, role_id: str, compact: bool) -> cards.Card:
         """What the card of ``role_id`` shows, drawn compact (wrapped, dotted lines as names) or not."""
-        dotted_names = self.options.dotted == "names" or (compact and self.options.dotted == "auto")
+        dotted_names = self.options.dotted == "names" or (
+            (compact or self.too_many_dotted) and self.options.dotted == "auto")
         role = self.org.roles[role_id]
         dotted = ()
         if dotted_names:
             dotted = tuple(m.title if not is_blank(m.title) else m.id for v in role.dotted_to
                            if (m := self.org.roles.get(v.text)) is not None)
+            if len(dotted) > _DOTTED_NAMES:  # the rest are counted
+                dotted = (*dotted[:_DOTTED_NAMES], f"+{len(dotted) - _DOTTED_NAMES} more")
         return cards.Card(role, self.holdings.badges(role), tuple(self.by_role.get(role_id, ())),
                           self.selection.hidden_below.get(role_id, 0), self.hidden_findings.get(role_id, {}),
                           dotted, self.names, COMPACT_WRAP if compact else None)
@@ -135,7 +158,11 @@ class _Builder:
     @property
     def dotted_lines(self) -> bool:
         """Whether dotted-line managers are drawn as lines (else as names on the cards, or not at all)."""
-        return self.options.dotted == "lines" or (self.options.dotted == "auto" and not self.compact)
+        return self.options.dotted == "lines" or (self.options.dotted == "auto" and not self.compact
+                                                  and not self.too_many_dotted)
+
+    def count_dotted(self) -> int:
+        return sum(1 for r in self.selection.roles for v in self.org.roles[r].dotted_to if v.text in self.shown)
 
     def team_of(self, role_id: str) -> str | None:
         team = self.org.roles[role_id].team
@@ -265,10 +292,14 @@ class _Builder:
                     queue.append(child)
         return last
 
-    def departments(self) -> None:
+    def department_colours(self) -> dict[str, str]:
+        """The departments some drawn role liaises with, in file order, each with its colour."""
         used = {v.text for r in self.selection.roles for v in self.org.roles[r].liaises_with}
-        departments = [d for d in self.org.departments.values() if d.id in used]
-        if not departments:
+        drawn = [d for d in self.org.departments if d in used]
+        return {d: theme.DEPARTMENT_COLOURS[i % len(theme.DEPARTMENT_COLOURS)] for i, d in enumerate(drawn)}
+
+    def departments(self, colours: Mapping[str, str]) -> None:
+        if not colours:
             return
         # Liaison lines do not constrain the layout, so nothing would keep the
         # departments off the top row: an invisible line from the deepest role
@@ -276,17 +307,20 @@ class _Builder:
         anchor = self.deepest()
         with self.graph.subgraph() as row:
             row.attr(rank="same")
-            for department in departments:
+            for department_id, colour in colours.items():
+                department = self.org.departments[department_id]
                 name = department.id if is_blank(department.name) else department.name
-                row.node(node_name(department.id), label=f"<{html_label(name)}>",
-                         fillcolor=theme.DEPARTMENT_FILL, id=f"department-{department.id}")
-        for department in departments:
-            self.graph.edge(anchor, node_name(department.id), style="invis")
+                row.node(node_name(department.id), label=f"<{html_label(name)}>", fillcolor=theme.DEPARTMENT_FILL,
+                         color=colour, penwidth="2", id=f"department-{department.id}")
+        for department_id in colours:
+            self.graph.edge(anchor, node_name(department_id), style="invis")
+        # Each department's lines in its own colour, so that who liaises with whom can be read
+        # where the lines bundle on their way down.
         for role_id in self.selection.roles:
             for department in self.org.roles[role_id].liaises_with:
-                if department.text in used and department.text in self.org.departments:
-                    self.graph.edge(role_id, department.text, style="dotted", color=theme.LIAISON_EDGE,
-                                    constraint="false", id=f"liaison.{role_id}.{department.text}",
+                if department.text in colours:
+                    self.graph.edge(role_id, department.text, style="dotted", color=colours[department.text],
+                                    penwidth="1.6", constraint="false", id=f"liaison.{role_id}.{department.text}",
                                     **{"class": "liaison"})
 
 
@@ -295,12 +329,22 @@ def build_chart(org: Org, findings: Sequence[Finding], exclusive: Collection[str
     """The chart of ``org`` with ``findings`` drawn on it; raises SelectionError for a bad --root."""
     selection = select(org, options.root, options.depth, options.team)
     builder = _Builder(org, findings, exclusive, options, selection, names)
+    notes = []
+    dotted = builder.count_dotted()
+    if options.dotted == "auto" and dotted > bounds.MAX_DOTTED_LINES:
+        builder.too_many_dotted = True
+        notes.append(f"{dotted} dotted lines are drawn as names on the cards: as lines (at most "
+                     f"{bounds.MAX_DOTTED_LINES}) their layout would take minutes")
     plan = layout.plan(org, selection, builder.estimate, builder.team_of, options.layout, options.stack_min)
     builder.compact = plan.layout == "compact"
-    builder.start(plan.spacing)
-    builder.graph.attr(label=f"<{header.label(org, selection, findings, builder.elsewhere, options.findings)}>")
+    builder.start(plan)
+    colours = builder.department_colours() if options.departments else {}
+    legend_dotted = None if options.dotted == "hide" else "lines" if builder.dotted_lines else "names"
+    liaisons = {(org.departments[d].name if not is_blank(org.departments[d].name) else d): c for d, c in colours.items()}
+    legend = header.Legend(options.findings, legend_dotted, liaisons)
+    builder.graph.attr(label=f"<{header.label(org, selection, findings, builder.elsewhere, legend, names)}>")
     builder.cards(plan)
     builder.lines(plan)
-    if options.departments:
-        builder.departments()
-    return Chart(builder.graph.source, builder.tooltips, selection.roles)
+    builder.departments(colours)
+    return Chart(builder.graph.source, builder.tooltips, selection.roles, builder.graph.edges,
+                 dotted if builder.dotted_lines else 0, tuple(notes))

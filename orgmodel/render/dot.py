@@ -51,6 +51,7 @@ class Graph:
         self.indent = "\t" * (depth + 1)
         self.depth = depth
         self.body: list[str] = []
+        self.edges = 0  # edges written here (not in subgraphs)
         for kind, attributes in (("graph", graph_attr), ("node", node_attr), ("edge", edge_attr)):
             if attributes:
                 self.attr(kind, **attributes)
@@ -66,6 +67,7 @@ class Graph:
         self.body.append(f"{self.indent}{quote(name)}{self._bracketed(attributes, label)}\n")
 
     def edge(self, tail: str, head: str, **attributes: str) -> None:
+        self.edges += 1
         self.body.append(f"{self.indent}{quote(tail)} -> {quote(head)}{self._bracketed(attributes)}\n")
 
     @staticmethod

@@ -42,9 +42,15 @@ def meaningful(lines: list[str]) -> list[str]:
     return list(dict.fromkeys(line.strip() for line in lines if not _NOISE.match(line)))
 
 
-def render(source: str, output_format: str, engine: str = "embedded") -> tuple[bytes, list[str]]:
-    """``(bytes, messages)`` for DOT ``source``; messages are the engine's warnings, each 'graphviz: ...'."""
+def render(source: str, output_format: str, engine: str = "embedded", dpi: float | None = None,
+           ) -> tuple[bytes, list[str]]:
+    """``(bytes, messages)`` for DOT ``source``; messages are the engine's warnings, each 'graphviz: ...'.
+
+    ``dpi`` sets a PNG's resolution (Graphviz's default is 96).
+    """
     fonts.configure()
+    if dpi is not None:
+        source = source.replace("{", f"{{\n\tdpi={dpi:g}", 1)  # the graph's opening brace
     if engine == "system":
         return _system(source, output_format)
     return _embedded(source, output_format)

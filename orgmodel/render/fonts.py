@@ -23,6 +23,7 @@ import atexit
 import functools
 import hashlib
 import os
+import re
 import shutil
 import stat
 import sys
@@ -65,6 +66,24 @@ _CONFIG = """<?xml version="1.0"?>
   </alias>
 </fontconfig>
 """
+
+
+# A family name as fontconfig and CSS both read it bare: words of letters, digits and '-'.
+# orgmodel writes it into DOT's fontname and the SVG's font-family unescaped, so nothing else may pass.
+_FAMILY = re.compile(r"[A-Za-z][A-Za-z0-9-]*( [A-Za-z0-9][A-Za-z0-9-]*)*")
+
+
+def family_error(name: str) -> str | None:
+    """Why ``name`` cannot be a font family for a chart, or None."""
+    if len(name) <= 60 and _FAMILY.fullmatch(name):
+        return None
+    return (f"{name!r} is not a font family name orgmodel accepts: words of letters, digits and '-', "
+            "e.g. \"Noto Sans CJK JP\"")
+
+
+def font_list(extra: Sequence[str] = ()) -> str:
+    """Graphviz's fontname: Lato, then the families asked for, then any sans-serif."""
+    return ",".join(("Lato", *extra, "sans-serif"))
 
 
 def font_folder() -> Path:

@@ -27,7 +27,7 @@ import attrs
 from orgmodel.model import Org
 from orgmodel.render.selection import Selection
 
-LAYOUTS = ("auto", "tree", "compact")
+from orgmodel.render import LAYOUTS  # noqa: F401 - the names this module plans for
 MAX_TREE_RATIO = 2.5  # auto: wider than this (and than a page), and the chart is drawn compact
 PAGE_WIDTH = 1190  # points: an A3 landscape page; a narrower tree stays a tree
 PAGE_RATIO = math.sqrt(2)  # A-series landscape: what compact subtrees aim for

@@ -11,12 +11,12 @@ from orgmodel.files import write_atomic
 from orgmodel.finding import Finding
 from orgmodel.model import Org
 from orgmodel.project import Project
-from orgmodel.render import FORMATS
+from orgmodel.render import FORMATS, bounds
 from orgmodel.render.chart import ChartOptions, build_chart
 
 SUFFIXES: Mapping[str, str] = {
-    ".svg": "svg", ".png": "png", ".dot": "dot", ".gv": "dot", ".mmd": "mermaid", ".mermaid": "mermaid",
-    ".html": "html", ".htm": "html",
+    ".svg": "svg", ".png": "png", ".pdf": "pdf", ".dot": "dot", ".gv": "dot", ".mmd": "mermaid",
+    ".mermaid": "mermaid", ".html": "html", ".htm": "html",
 }
 
 
@@ -36,8 +36,9 @@ class Rendered:
 
 def render_org(org: Org, findings: Sequence[Finding], exclusive: Collection[str], output_format: str,
                options: ChartOptions = ChartOptions(), engine: str = "embedded",
-               names: Mapping[str, str] | None = None) -> Rendered:
-    """The chart of ``org`` in ``output_format``; ``names`` gives each rule code's short name for the code key."""
+               names: Mapping[str, str] | None = None, scale: float = 1.0) -> Rendered:
+    """The chart of ``org`` in ``output_format``; ``names`` gives each rule code's short name for the code key,
+    ``scale`` a PNG's pixels per point relative to 96 dpi."""
     if output_format == "mermaid":
         from orgmodel.render import mermaid
 
@@ -45,13 +46,17 @@ def render_org(org: Org, findings: Sequence[Finding], exclusive: Collection[str]
         return Rendered(text.encode("utf-8"), tuple(mermaid.notes(text)), mermaid.drawn_roles(text))
     chart = build_chart(org, findings, exclusive, options, names)
     if output_format == "dot":
-        return Rendered(chart.source.encode("utf-8"), (), len(chart.roles))
+        return Rendered(chart.source.encode("utf-8"), chart.notes, len(chart.roles))
+    bounds.check_roles(len(chart.roles))
+    bounds.check_dotted(chart.dotted_lines)
+    if options.splines == "ortho":
+        bounds.check_ortho(chart.lines)
     from orgmodel.render import engine as engines, svg  # pulls in Graphviz: only here
 
-    data, messages = engines.render(chart.source, output_format, engine)
+    data, messages = engines.render(chart.source, output_format, engine, dpi=96 * scale if output_format == "png" else None)
     if output_format == "svg":
         data = svg.add_titles(data, chart.tooltips)
-    return Rendered(data, tuple(messages), len(chart.roles))
+    return Rendered(data, (*chart.notes, *messages), len(chart.roles))
 
 
 class FormatError(Exception):
@@ -90,26 +95,32 @@ def plural(count: int, word: str) -> str:
 
 
 def draw(project: Project, org_file: str, target: str, output_format: str | None, options: ChartOptions,
-         engine: str = "embedded", sync: bool = False, inputs: Sequence[str] = ()) -> Drawn:
+         engine: str = "embedded", sync: bool = False, inputs: Sequence[str] = (), scale: float = 1.0) -> Drawn:
     """Check ``org_file`` with its configuration, draw it, and write it to ``target`` ("-": not written).
 
     With ``sync`` an up-to-date file is left alone. Raises OrgFileError,
-    ConfigError, PackError, EngineError, SelectionError, OutputError or
-    FormatError, each with a one-line message.
+    ConfigError, PackError, EngineError, SelectionError, OutputError,
+    FormatError or bounds.TooCostly, each with a one-line message.
     """
     chosen = output_format or ("svg" if target == "-" else format_for(Path(target)))
     if chosen is None:
         raise FormatError(f"cannot tell the format of {target} from its suffix; use --format {'|'.join(FORMATS)}")
     result = project.check(Path(org_file), org_file)
-    pack = project.pack_for(project.settings_for(Path(org_file)))
+    settings = project.settings_for(Path(org_file))
+    pack = project.pack_for(settings)
     names = {code: rule.name for code, rule in pack.rules.items()}
+    if not options.fonts and settings.font:
+        options = attrs.evolve(options, fonts=settings.font)
     if chosen == "html":  # the report needs the pack's rule texts and the source lines, not only the org
         from orgmodel.render.html import html_report
+        from orgmodel.render.selection import select
 
         data, messages = html_report(result, pack, options, engine)
-        rendered = Rendered(data, tuple(messages), len(result.org.roles))
+        drawn = select(result.org, options.root, options.depth, options.team).roles
+        rendered = Rendered(data, tuple(messages), len(drawn))
     else:
-        rendered = render_org(result.org, result.findings, pack.vocabulary.exclusive, chosen, options, engine, names)
+        rendered = render_org(result.org, result.findings, pack.vocabulary.exclusive, chosen, options, engine, names,
+                              scale)
     changed = target != "-" and not (sync and Path(target).is_file() and Path(target).read_bytes() == rendered.data)
     if changed:
         write_atomic(Path(target), rendered.data, inputs=tuple(Path(f) for f in (*inputs, org_file)))

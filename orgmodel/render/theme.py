@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-FONT = "Lato,sans-serif"  # Lato measures (fonts.py); viewers without it fall back to a sans-serif
+FONT = "Lato,sans-serif"  # Lato measures (fonts.py); viewers without it fall back to a sans-serif (fonts.font_list)
 
 # Card fill by layer ("none" = no layer given).
 LAYER_FILL: Mapping[str, str] = {
@@ -25,6 +25,8 @@ DOTTED_EDGE = "#7c3aed"
 LIAISON_EDGE = "#94a3b8"
 CLUSTER = "#cbd5e1"
 DEPARTMENT_FILL = "#f1f5f9"
+# Liaison lines and their department's border, one colour per department drawn (then again).
+DEPARTMENT_COLOURS = ("#0891b2", "#c026d3", "#ea580c", "#16a34a", "#4f46e5", "#be123c", "#0d9488", "#a16207")
 
 SMALL = 11  # points: badges, codes, the legend; the smallest text on a chart
 
