@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test docs bench precision clean screenshot
+.PHONY: demo test docs bench bench-charts precision clean screenshot
 
 $(STAMP): setup.cfg pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +40,9 @@ screenshot: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench.py
+
+bench-charts: $(STAMP)
+	$(BIN)/python benchmarks/charts.py
 
 precision: $(STAMP)
 	$(BIN)/python tests/realistic/verdicts.py
