@@ -93,8 +93,12 @@ def test_dotted_lines_are_dashed_and_do_not_move_the_tree() -> None:
     solid = groups(dotted, "edge")["line.a.x"]
     assert not any(p.get("stroke-dasharray") for p in solid.iter(f"{SVG}path"))
 
-    def positions(root: ET.Element) -> dict[str, list[str]]:
-        return {i: [t.get("x", ""), t.get("y", "")] for i, n in groups(root, "node").items() for t in n.iter(f"{SVG}text")}
+    def positions(root: ET.Element) -> dict[str, tuple[float, float]]:
+        """Where each card's text is, relative to the top card (the legend's width may shift them all)."""
+        found = {i: (float(t.get("x", "0")), float(t.get("y", "0")))
+                 for i, n in groups(root, "node").items() for t in n.iter(f"{SVG}text")}
+        x0, y0 = found["cmo"]
+        return {i: (round(x - x0), round(y - y0)) for i, (x, y) in found.items()}  # to the point
 
     assert positions(plain) == positions(dotted)
 

@@ -339,7 +339,8 @@ def build_chart(org: Org, findings: Sequence[Finding], exclusive: Collection[str
     builder.compact = plan.layout == "compact"
     builder.start(plan)
     colours = builder.department_colours() if options.departments else {}
-    legend_dotted = None if options.dotted == "hide" else "lines" if builder.dotted_lines else "names"
+    has_dotted = options.dotted != "hide" and any(org.roles[r].dotted_to for r in selection.roles)
+    legend_dotted = None if not has_dotted else "lines" if builder.dotted_lines else "names"
     liaisons = {(org.departments[d].name if not is_blank(org.departments[d].name) else d): c for d, c in colours.items()}
     legend = header.Legend(options.findings, legend_dotted, liaisons)
     builder.graph.attr(label=f"<{header.label(org, selection, findings, builder.elsewhere, legend, names)}>")

@@ -13,8 +13,9 @@ from collections.abc import Iterator
 from orgmodel.render import fonts
 
 _LOCK = threading.Lock()  # Graphviz keeps global state: one render at a time
-# Noise from the libraries under Graphviz, not about the chart.
-_NOISE = re.compile(r"^(Fontconfig (warning|error)|\(process:\d+\): Pango|\s*$)")
+# Noise from the libraries under Graphviz, not about the chart, and the spline router's
+# complaints about a line it could not bend around the cards (it draws it straight).
+_NOISE = re.compile(r"^(Fontconfig (warning|error)|\(process:\d+\): Pango|lib/pathplan/|\s*$)")
 
 
 class EngineError(Exception):
