@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 
 import attrs
 
-from orgmodel.finding import Finding, Severity
+from orgmodel.finding import Finding
 from orgmodel.model import Org
 from orgmodel.render import theme
 from orgmodel.render.cards import SEVERITY_COLOUR, codes, counted
