@@ -154,7 +154,8 @@ def test_labels_read_back_as_written(seed: int, parsed: dict[str, tuple[str, dic
         if is_blank(title):
             shown[0] = f"r{index} (no title)"
         assert label.startswith(f"<b>{shown[0]}</b>"), (title, label)
-        assert f"<br>{shown[1]}" in label or not shown[1].strip(), (person, label)
+        # Mermaid trims the label's end, so a person's trailing spaces may go.
+        assert f"<br>{shown[1].rstrip()}" in label or not shown[1].strip(), (person, label)
     teams = {decoded(title) for title in result["subgraphs"]}  # Mermaid trims a subgraph's title
     org = check_text(text, "t.org.txt", PACK).org
     assert teams == {shorten(clean(team.name)).strip() or team.id for team in org.teams.values()}
