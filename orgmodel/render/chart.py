@@ -7,7 +7,7 @@ hang from a vertical spine instead of spreading into one wide row.
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict, deque
+from collections import Counter, defaultdict
 from collections.abc import Collection, Mapping, Sequence
 
 import attrs
@@ -15,7 +15,7 @@ import attrs
 from orgmodel.dsl.grammar import is_identifier
 from orgmodel.finding import Finding, Severity
 from orgmodel.model import Org, Role
-from orgmodel.render import PAGES, bounds, cards, fonts, header, layout, theme
+from orgmodel.render import PAGES, bounds, cards, departments, fonts, header, layout, theme
 from orgmodel.render.dot import Graph
 from orgmodel.render.escape import html_label, is_blank
 from orgmodel.render.selection import Selection, select
@@ -278,51 +278,6 @@ class _Builder:
             self.graph.edge(joint, leaf, id=f"line.{manager}.{leaf}", minlen="0")
             previous = joint
 
-    def deepest(self) -> str:
-        """A role on the lowest level of the chart (breadth first, so no recursion)."""
-        shown = self.selection.roles
-        level = {r: 0 for r in shown if self.org.roles[r].manager_id not in self.shown}
-        queue = deque(level)
-        last = shown[0]
-        while queue:
-            last = queue.popleft()
-            for child in self.org.direct_reports.get(last, ()):
-                if child in self.shown and child not in level:
-                    level[child] = level[last] + 1
-                    queue.append(child)
-        return last
-
-    def department_colours(self) -> dict[str, str]:
-        """The departments some drawn role liaises with, in file order, each with its colour."""
-        used = {v.text for r in self.selection.roles for v in self.org.roles[r].liaises_with}
-        drawn = [d for d in self.org.departments if d in used]
-        return {d: theme.DEPARTMENT_COLOURS[i % len(theme.DEPARTMENT_COLOURS)] for i, d in enumerate(drawn)}
-
-    def departments(self, colours: Mapping[str, str]) -> None:
-        if not colours:
-            return
-        # Liaison lines do not constrain the layout, so nothing would keep the
-        # departments off the top row: an invisible line from the deepest role
-        # puts their row under the tree.
-        anchor = self.deepest()
-        with self.graph.subgraph() as row:
-            row.attr(rank="same")
-            for department_id, colour in colours.items():
-                department = self.org.departments[department_id]
-                name = department.id if is_blank(department.name) else department.name
-                row.node(node_name(department.id), label=f"<{html_label(name)}>", fillcolor=theme.DEPARTMENT_FILL,
-                         color=colour, penwidth="2", id=f"department-{department.id}")
-        for department_id in colours:
-            self.graph.edge(anchor, node_name(department_id), style="invis")
-        # Each department's lines in its own colour, so that who liaises with whom can be read
-        # where the lines bundle on their way down.
-        for role_id in self.selection.roles:
-            for department in self.org.roles[role_id].liaises_with:
-                if department.text in colours:
-                    self.graph.edge(role_id, department.text, style="dotted", color=colours[department.text],
-                                    penwidth="1.6", constraint="false", id=f"liaison.{role_id}.{department.text}",
-                                    **{"class": "liaison"})
-
 
 def build_chart(org: Org, findings: Sequence[Finding], exclusive: Collection[str],
                 options: ChartOptions = ChartOptions(), names: Mapping[str, str] | None = None) -> Chart:
@@ -338,7 +293,7 @@ def build_chart(org: Org, findings: Sequence[Finding], exclusive: Collection[str
     plan = layout.plan(org, selection, builder.estimate, builder.team_of, options.layout, options.stack_min)
     builder.compact = plan.layout == "compact"
     builder.start(plan)
-    colours = builder.department_colours() if options.departments else {}
+    colours = departments.colours(org, selection) if options.departments else {}
     has_dotted = options.dotted != "hide" and any(org.roles[r].dotted_to for r in selection.roles)
     legend_dotted = None if not has_dotted else "lines" if builder.dotted_lines else "names"
     liaisons = {(org.departments[d].name if not is_blank(org.departments[d].name) else d): c for d, c in colours.items()}
@@ -346,6 +301,6 @@ def build_chart(org: Org, findings: Sequence[Finding], exclusive: Collection[str
     builder.graph.attr(label=f"<{header.label(org, selection, findings, builder.elsewhere, legend, names)}>")
     builder.cards(plan)
     builder.lines(plan)
-    builder.departments(colours)
+    departments.draw(builder.graph, org, selection, colours)
     return Chart(builder.graph.source, builder.tooltips, selection.roles, builder.graph.edges,
                  dotted if builder.dotted_lines else 0, tuple(notes))
