@@ -10,6 +10,7 @@ import click
 from orgmodel import __version__
 from orgmodel.commands import EXIT_USAGE
 from orgmodel.commands.check import check
+from orgmodel.commands.diff import diff
 from orgmodel.commands.export import export
 from orgmodel.commands.fmt import fmt
 from orgmodel.commands.import_org import import_org
@@ -19,7 +20,8 @@ from orgmodel.commands.show import show
 from orgmodel.commands.stats import stats
 
 # Every subcommand, in the order `orgmodel --help` lists them.
-COMMANDS: tuple[click.Command, ...] = (check, render, show, stats, fmt, import_org, export, list_rules, explain)
+COMMANDS: tuple[click.Command, ...] = (check, render, show, stats, diff, fmt, import_org, export, list_rules,
+                                       explain)
 
 
 def _fast_exit(status: int) -> None:

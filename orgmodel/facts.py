@@ -34,12 +34,16 @@ class Fact:
 
     def describe(self) -> str:
         """``manager (inferred from the title: "Senior", "Manager")`` and the like."""
+        return f"{self.value or 'none'} ({self.reason()})"
+
+    def reason(self) -> str:
+        """Where the value came from: ``inferred from the title: "Senior", "Manager"``."""
         reason = ORIGINS[self.origin]
         if self.origin == "title" and not self.value:
             reason = "inferred from the title"
         if self.evidence:
             reason += ": " + ", ".join(f'"{word}"' for word in self.evidence)
-        return f"{self.value or 'none'} ({reason})"
+        return reason
 
 
 @attrs.frozen

@@ -7,23 +7,20 @@ tables), so both always say the same thing; JSON is ``OrgStats.to_dict()``.
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Callable, Mapping, Sequence
 
 import attrs
 
 from orgmodel.stats import SPAN_RULE, Band, Group, OrgStats
+from orgmodel.tables import Table
+from orgmodel.tables import markdown_table as _markdown_table
+from orgmodel.tables import markdown_text as _md
+from orgmodel.tables import plain as _plain
+from orgmodel.tables import text_table as _text_table
 
 FORMATS = ("text", "json", "markdown")
 LIST_LIMIT = 10  # IDs shown in a figure before "and N more" (JSON lists all)
 CHAIN_ENDS = 4  # IDs shown at each end of a long chain
-
-
-@attrs.frozen
-class Table:
-    headers: tuple[str, ...]
-    rows: tuple[tuple[str, ...], ...]
-    numeric: tuple[bool, ...]  # right-aligned columns
 
 
 @attrs.frozen
@@ -135,47 +132,9 @@ def _chain(chain: Sequence[str]) -> str:
     return " > ".join([*chain[:CHAIN_ENDS], f"({hidden} more)", *chain[-CHAIN_ENDS:]])
 
 
-_SPACE = re.compile(r"\s+")
-
-
-def _plain(text: str) -> str:
-    """One line: tabs and other runs of space (that would break the columns) become one space."""
-    return _SPACE.sub(" ", text).strip()
-
-
 def _text_figures(figures: Sequence[tuple[str, str]]) -> list[str]:
     width = max((len(label) for label, _ in figures), default=0)
     return [f"  {label:<{width}}  {_plain(value)}" for label, value in figures]
-
-
-def _text_table(table: Table) -> list[str]:
-    if not table.rows:
-        return ["  none"]
-    cells = [table.headers, *(tuple(_plain(cell) for cell in row) for row in table.rows)]
-    widths = [max(len(row[i]) for row in cells) for i in range(len(table.headers))]
-
-    def line(row: Sequence[str]) -> str:
-        return "  " + "  ".join(cell.rjust(w) if right else cell.ljust(w)
-                                for cell, w, right in zip(row, widths, table.numeric)).rstrip()
-
-    return [line(row) for row in cells]
-
-
-# Characters that Markdown (and GitHub's HTML in it) would read as markup inside a line
-# (a line never starts with org text here, so list and heading markers need no escape).
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~&])")
-
-
-def _md(text: str) -> str:
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", _plain(text))
-
-
-def _markdown_table(table: Table) -> list[str]:
-    if not table.rows:
-        return ["none"]
-    return ["| " + " | ".join(_md(h) for h in table.headers) + " |",
-            "| " + " | ".join("---:" if right else "---" for right in table.numeric) + " |",
-            *("| " + " | ".join(_md(cell) for cell in row) + " |" for row in table.rows)]
 
 
 @attrs.frozen

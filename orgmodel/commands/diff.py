@@ -1,0 +1,77 @@
+"""``orgmodel diff``: what a reorg changes, for a terminal, a pull request or a program."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from orgmodel.commands import EXIT_CLEAN, EXIT_FINDINGS, builtin_pack, fail
+from orgmodel.finding import SEVERITY_WORDS
+
+
+@click.command()
+@click.argument("files", nargs=-1)
+@click.option("--git", "spec", metavar="REV|REV1..REV2",
+              help="Compare org files at a git revision with the working tree (REV), or two revisions "
+                   "(REV1..REV2; REV1...REV2 from their merge base). FILES are then paths to compare "
+                   "(default: every org file that changed).")
+@click.option("--format", "output_format", type=click.Choice(["text", "markdown", "json"]), default="text",
+              show_default=True, help="text: for a terminal; markdown: a pull-request comment; json: every change.")
+@click.option("-o", "--output", help="Write the report to this file instead of standard output.")
+@click.option("--fail-on-new-findings", "fail_on", type=click.Choice(SEVERITY_WORDS), is_flag=False,
+              flag_value="info", metavar="[SEVERITY]",
+              help="Exit 1 when the change introduces a finding at or above SEVERITY (alone: any finding).")
+def diff(files: tuple[str, ...], spec: str | None, output_format: str, output: str | None,
+         fail_on: str | None) -> None:
+    """Compare two versions of an org: roles added, removed, renamed and
+    moved; titles, levels, layers and teams; people and vacancies; dotted
+    lines; responsibilities, KPIs and campaigns that changed hands; teams and
+    departments; and what follows: findings introduced and resolved, and
+    headcount, vacancy, layer and span figures.
+
+    \b
+      orgmodel diff OLD.org.txt NEW.org.txt
+      orgmodel diff --git main [PATH...]        # main against the working tree
+      orgmodel diff --git main..feature [PATH...]
+
+    Both versions are checked with the configuration of the file's place in
+    the working tree. Exit status: 0; 1 with --fail-on-new-findings when the
+    change introduces a finding at or above it; 2 for a usage error, an
+    unreadable file, a git error or an invalid configuration.
+    """
+    from orgmodel import diff_sources
+    from orgmodel.api import OrgFileError
+    from orgmodel.config import ConfigError
+    from orgmodel.diff_format import render
+    from orgmodel.finding import Severity
+    from orgmodel.git_revisions import GitError
+    from orgmodel.project import Project
+    from orgmodel.rulepack import PackError
+
+    if spec is None and len(files) != 2:
+        fail("diff takes two org files (OLD NEW), or --git REV [PATH...]")
+    project = Project(base=builtin_pack())
+    try:
+        pairs = (diff_sources.git(project, spec, files) if spec is not None
+                 else [diff_sources.files(files[0], files[1])])
+        diffs = [diff_sources.diff(project, pair) for pair in pairs]
+    except (OrgFileError, GitError, ConfigError, PackError) as error:
+        fail(str(error))
+    _write(render(diffs, output_format), output, files)
+    threshold = Severity.parse(fail_on) if fail_on else None
+    failed = threshold is not None and any(d.introduces(threshold) for d in diffs)
+    sys.exit(EXIT_FINDINGS if failed else EXIT_CLEAN)
+
+
+def _write(text: str, output: str | None, inputs: tuple[str, ...]) -> None:
+    if output is None or output == "-":
+        click.echo(text, nl=False)
+        return
+    from orgmodel.files import OutputError, write_atomic
+
+    try:
+        write_atomic(Path(output), text.encode("utf-8"), inputs=tuple(Path(p) for p in inputs))
+    except OutputError as error:
+        fail(str(error))
