@@ -93,7 +93,7 @@ def _load(text: str, path: str, pack: RulePack) -> tuple[Org, list[Problem], Doc
 
 
 @contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
+def collector_paused() -> Iterator[None]:
     """Pause the cyclic garbage collector for the duration.
 
     A check builds millions of small objects that form no reference cycles
@@ -110,7 +110,7 @@ def _collector_paused() -> Iterator[None]:
 
 
 def _check(text: str, path: str, pack: RulePack, decoding: list[Problem]) -> CheckResult:
-    with _collector_paused():
+    with collector_paused():
         org, problems, document = _load(text, path, pack)
         findings = engine.run(org, [*decoding, *problems], pack)
         known = pack.known_codes or frozenset(pack.rules)

@@ -26,7 +26,7 @@ from typing import Any
 import attrs
 
 from orgmodel import stats
-from orgmodel.api import CheckResult
+from orgmodel.api import CheckResult, collector_paused
 from orgmodel.diff_kinds import GROUPS, KINDS
 from orgmodel.finding import Finding, Severity
 from orgmodel.fingerprint import fingerprints
@@ -135,17 +135,27 @@ def compare(old: CheckResult, new: CheckResult, vocabulary: Vocabulary, span_lim
     """Everything that changed from ``old`` to ``new``, both checked with the same pack."""
     from orgmodel import diff_holdings, diff_roles
 
-    matching = diff_roles.Matching(old.org, new.org)
-    before, after = (stats.compute(r.org, vocabulary, span_limit) for r in (old, new))
-    found = [*diff_roles.changes(matching), *diff_holdings.changes(matching),
-             *diff_roles.span_changes(matching, before.spans, after.spans)]
-    order = {group: index for index, group in enumerate(GROUPS)}
-    found.sort(key=lambda change: order[change.group])  # stable: found order within a group
-    introduced, resolved = _findings(old, new, matching.renamed)
-    return Diff(Side(old.path, old.org.name, len(old.org.roles), old_exists),
-                Side(new.path, new.org.name, len(new.org.roles), new_exists),
-                tuple(found), introduced, resolved,
-                figures(before, after, old.findings, new.findings))
+    with collector_paused():  # no reference cycles here; rescanning two big models would be superlinear
+        matching = diff_roles.Matching(old.org, new.org)
+        before, after = (Shape(stats.headcount(r.org), stats.layers(r.org), stats.spans(r.org, span_limit))
+                         for r in (old, new))
+        found = [*diff_roles.changes(matching), *diff_holdings.changes(matching),
+                 *diff_roles.span_changes(matching, before.spans, after.spans)]
+        order = {group: index for index, group in enumerate(GROUPS)}
+        found.sort(key=lambda change: order[change.group])  # stable: found order within a group
+        introduced, resolved = _findings(old, new, matching.renamed)
+        return Diff(Side(old.path, old.org.name, len(old.org.roles), old_exists),
+                    Side(new.path, new.org.name, len(new.org.roles), new_exists),
+                    tuple(found), introduced, resolved, figures(before, after, old.findings, new.findings))
+
+
+@attrs.frozen
+class Shape:
+    """The figures of :mod:`orgmodel.stats` a diff compares (not groups or ownership: they are changes here)."""
+
+    headcount: stats.Headcount
+    layers: stats.Layers
+    spans: stats.Spans
 
 
 def _findings(old: CheckResult, new: CheckResult, renamed: Mapping[str, str],
@@ -185,11 +195,11 @@ def _severity_counts(findings: Sequence[Finding]) -> dict[Severity, int]:
     return counts
 
 
-def figures(before: stats.OrgStats, after: stats.OrgStats, old_findings: Sequence[Finding],
+def figures(before: Shape, after: Shape, old_findings: Sequence[Finding],
             new_findings: Sequence[Finding]) -> tuple[Figure, ...]:
     """Headcount, vacancy, layer and span figures, then findings by severity, old and new."""
 
-    def pair(key: str, name: str, read: Callable[[stats.OrgStats], float | None], percent: bool = False) -> Figure:
+    def pair(key: str, name: str, read: Callable[[Shape], float | None], percent: bool = False) -> Figure:
         return Figure(key, name, read(before), read(after), percent)
 
     old_counts, new_counts = _severity_counts(old_findings), _severity_counts(new_findings)

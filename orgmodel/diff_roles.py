@@ -6,6 +6,7 @@ linear in their size.
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
 
@@ -78,12 +79,11 @@ class Matching:
         """The old org's version of the new org's role ``new_id``, or None for an added role."""
         return self.old.roles.get(self.was.get(new_id, new_id))
 
-    def pairs(self) -> Iterator[tuple[Role, Role]]:
+    @functools.cached_property
+    def pairs(self) -> list[tuple[Role, Role]]:
         """(old, new) for every role in both orgs, in the new org's order."""
-        for new_role in self.new.roles.values():
-            old_role = self.then(new_role.id)
-            if old_role is not None:
-                yield old_role, new_role
+        found = ((self.then(role.id), role) for role in self.new.roles.values())
+        return [(old_role, new_role) for old_role, new_role in found if old_role is not None]
 
     def now_all(self, old_ids: Iterable[Value]) -> tuple[str, ...]:
         """References of the old org, read as the new org names them, in file order."""
@@ -103,19 +103,20 @@ def changes(matching: Matching) -> Iterator[Change]:
     for old_id, new_id in matching.renamed.items():
         yield Change("role-renamed", new_id, role_name(new.roles[new_id]), before=old_id, after=new_id,
                      detail=matching.why[old_id], roles=(new_id,))
-    pairs = list(matching.pairs())
-    for before, after in pairs:
+    for before, after in matching.pairs:
         yield from _reporting(matching, before, after)
-    for before, after in pairs:
+    for before, after in matching.pairs:
         yield from _details(before, after)
     yield from people(matching)
 
 
 def _reporting(matching: Matching, before: Role, after: Role) -> Iterator[Change]:
-    name = role_name(after)
     was = matching.now(before.manager_id)
     if was != after.manager_id:
-        yield Change("moved", after.id, name, before=was, after=after.manager_id, roles=(after.id,))
+        yield Change("moved", after.id, role_name(after), before=was, after=after.manager_id, roles=(after.id,))
+    if not (before.dotted_to or after.dotted_to):
+        return
+    name = role_name(after)
     old_dotted, new_dotted = matching.now_all(before.dotted_to), tuple(v.text for v in after.dotted_to)
     for target in new_dotted:
         if target not in old_dotted:
@@ -126,26 +127,34 @@ def _reporting(matching: Matching, before: Role, after: Role) -> Iterator[Change
 
 
 def _details(before: Role, after: Role) -> Iterator[Change]:
-    name = role_name(after)
     if before.title != after.title:
-        yield Change("title", after.id, name, before=before.title, after=after.title, roles=(after.id,))
+        yield Change("title", after.id, role_name(after), before=before.title, after=after.title, roles=(after.id,))
+    if before.level != after.level or before.layer != after.layer:  # facts only where they differ
+        yield from _facts(before, after)
+    old_team, new_team = (r.team.text if r.team else None for r in (before, after))
+    if old_team != new_team:
+        yield Change("team", after.id, role_name(after), before=old_team, after=new_team, roles=(after.id,))
+
+
+def _facts(before: Role, after: Role) -> Iterator[Change]:
+    name = role_name(after)
     was, now = facts.of(before), facts.of(after)
     for kind, old_fact, new_fact in (("level", was.level, now.level), ("layer", was.layer, now.layer)):
         if old_fact.value != new_fact.value:
             # A re-inference (a new title word) is a change too; the detail says where each came from.
             yield Change(kind, after.id, name, before=old_fact.value, after=new_fact.value,
                          detail=f"was {old_fact.reason()}; now {new_fact.reason()}", roles=(after.id,))
-    old_team, new_team = (r.team.text if r.team else None for r in (before, after))
-    if old_team != new_team:
-        yield Change("team", after.id, name, before=old_team, after=new_team, roles=(after.id,))
 
 
 def _holders(org: Org, ids: Mapping[str, str] | None = None) -> dict[str, list[str]]:
-    """Person name -> the roles they hold (IDs read through ``ids`` when given)."""
+    """Person -> the roles they hold (IDs read through ``ids`` when given).
+
+    A person is their name exactly as written: "Kim Park" and "Kim  Park" are two people.
+    """
     found: dict[str, list[str]] = defaultdict(list)
     for role in org.roles.values():
         if role.person is not None:
-            found[_same(role.person)].append(ids.get(role.id, role.id) if ids else role.id)
+            found[role.person].append(ids.get(role.id, role.id) if ids else role.id)
     return found
 
 
@@ -153,17 +162,16 @@ def people(matching: Matching) -> Iterator[Change]:
     """Hires, leavers, people in another role, vacancies opened and filled."""
     old, new = matching.old, matching.new
     before, after = _holders(old, matching.renamed), _holders(new)
-    names = {_same(r.person): r.person for org in (new, old) for r in org.roles.values() if r.person}
-    for key, roles in after.items():
-        was = before.get(key, [])
+    for person, roles in after.items():
+        was = before.get(person, [])
         if not was:
-            yield Change("hired", names[key], after=tuple(roles), roles=tuple(roles))
+            yield Change("hired", person, after=tuple(roles), roles=tuple(roles))
         elif set(roles) - set(was):
-            yield Change("person-moved", names[key], before=tuple(was), after=tuple(roles),
+            yield Change("person-moved", person, before=tuple(was), after=tuple(roles),
                          roles=tuple(r for r in (*was, *roles) if r in new.roles))
-    for key, roles in before.items():
-        if key not in after:
-            yield Change("left", names[key], before=tuple(roles), roles=tuple(r for r in roles if r in new.roles))
+    for person, roles in before.items():
+        if person not in after:
+            yield Change("left", person, before=tuple(roles), roles=tuple(r for r in roles if r in new.roles))
     for role in new.roles.values():
         was_role = matching.then(role.id)
         if role.vacant and (was_role is None or not was_role.vacant):
@@ -179,7 +187,7 @@ def people(matching: Matching) -> Iterator[Change]:
 def _whereabouts(person: str | None, roles: Mapping[str, list[str]], absent: str, present: str) -> str:
     if person is None:
         return ""
-    held = roles.get(_same(person))
+    held = roles.get(person)
     return f"{present} {', '.join(held)}" if held else absent
 
 
@@ -187,7 +195,7 @@ def span_changes(matching: Matching, before: Spans, after: Spans) -> Iterator[Ch
     """Direct reports (solid lines) of each role in both orgs whose number changed."""
     old_solid = {span.role: span.solid for span in before.per_role}
     new_solid = {span.role: span.solid for span in after.per_role}
-    for old_role, new_role in matching.pairs():
+    for old_role, new_role in matching.pairs:
         was, now = old_solid.get(old_role.id, 0), new_solid.get(new_role.id, 0)
         if was != now:
             yield Change("span", new_role.id, role_name(new_role), before=str(was), after=str(now),

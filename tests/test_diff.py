@@ -281,3 +281,26 @@ def test_ambiguous_renames_stay_additions_and_removals(pack: RulePack) -> None:
                                                  "\"SEO Lead\"\n  person \"Kim Park\"\n  reports-to mgr\n"))
     kinds = sorted(c.kind for c in _compare(BASE, twice, pack).changes)
     assert "role-renamed" not in kinds and kinds.count("role-added") == 2 and "role-removed" in kinds
+
+
+def test_the_benchmark_reorg_has_every_kind_it_claims_and_prints_its_rows(pack: RulePack,
+                                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    """benchmarks/diff_scaling.py at tiny sizes: not a timing test, a test that its rows are there and honest."""
+    import sys
+
+    from conftest import REPO
+    from orgmodel.synthetic import generate
+
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    import diff_scaling
+
+    old = generate(2000, seed=1).text
+    kinds = {c.kind for c in _compare(old, diff_scaling.reorganise(old), pack).changes}
+    assert {"moved", "role-renamed", "vacancy-opened", "title", "left"} <= kinds
+    assert "role-added" not in kinds and "role-removed" not in kinds  # every rename is recognised
+    status = diff_scaling.main(["--runs", "1", "--sizes", "300,600"])
+    rows = capsys.readouterr().out.splitlines()
+    assert [row.split(" orgs")[0] for row in rows[:2]] == ["diff of two     300-role", "diff of two     600-role"]
+    assert all(" two checks (" in row and "comparing alone" in row for row in rows[:2])
+    assert rows[2].startswith("comparing: 600 / 300 roles") and rows[2].endswith(("PASS", "FAIL"))
+    assert status == (0 if rows[2].endswith("PASS") else 1)

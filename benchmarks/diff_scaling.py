@@ -1,0 +1,103 @@
+"""What ``orgmodel diff`` costs: two 10,000-role orgs diffed, against checking them both.
+
+    python benchmarks/diff_scaling.py [--runs 3] [--sizes 10000,100000]
+
+A diff checks both versions, then compares them; the comparison and the
+figures must stay a small, linear addition to the two checks. For each size
+a generated org (``orgmodel.synthetic``) is reorganised (every 50th role
+moved, every 40th vacated, every 100th renamed, every 60th retitled) and
+three things are timed, interleaved run by run so a noisy machine slows all
+alike: the two checks alone, the whole diff (both checks and the
+comparison), and the comparison alone. Prints the medians, the diff's
+ratio to the two checks, and how the comparison grows from the smaller size
+to the larger; exits 1 when that growth exceeds 1.5 times the size ratio.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import re
+import statistics
+import sys
+import time
+from collections.abc import Callable, Sequence
+
+from orgmodel.api import check_text
+from orgmodel.diff import compare
+from orgmodel.rulepack import load_builtin
+from orgmodel.synthetic import generate
+
+SLACK = 1.5  # how far past the size ratio still counts as linear on a shared machine
+
+
+def reorganise(text: str) -> str:
+    """A reorg of a generated org: moves, vacancies, renamed IDs and new titles, spread evenly."""
+    managers = re.findall(r"^role (man\d+) ", text, re.M)
+    lines = text.splitlines()
+    roles = 0
+    for index, line in enumerate(lines):
+        if line.startswith("role "):
+            roles += 1
+            role_id = line.split()[1]
+            if roles % 100 == 1 and len(re.findall(rf"\b{re.escape(role_id)}\b", text)) == 1:
+                lines[index] = line.replace(f"role {role_id} ", f"role {role_id}-new ", 1)
+            elif roles % 60 == 0:
+                lines[index] = line[: line.index('"')] + '"Senior Marketing Specialist"'
+        elif line.startswith("  reports-to ") and roles % 50 == 0 and managers:
+            lines[index] = f"  reports-to {managers[roles % len(managers)]}"
+        elif line.startswith("  person ") and roles % 40 == 0:
+            lines[index] = "  person vacant"
+    return "\n".join(lines) + "\n"
+
+
+def _timed(work: Callable[[], object]) -> float:
+    gc.collect()
+    start = time.perf_counter()
+    work()
+    return time.perf_counter() - start
+
+
+def main(argv: Sequence[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--sizes", default="10000,100000")
+    args = parser.parse_args(argv)
+    sizes = [int(size) for size in args.sizes.split(",")]
+    pack = load_builtin()
+    texts = {}
+    for size in sizes:
+        old = generate(size, seed=1).text
+        texts[size] = (old, reorganise(old))
+    checked = {size: (check_text(old, "old", pack), check_text(new, "new", pack)) for size, (old, new) in texts.items()}
+    times: dict[tuple[int, str], list[float]] = {(size, what): [] for size in sizes for what in ("checks", "diff", "compare")}
+
+    def checks(size: int) -> None:
+        check_text(texts[size][0], "old", pack)
+        check_text(texts[size][1], "new", pack)
+
+    def whole(size: int) -> None:
+        compare(check_text(texts[size][0], "old", pack), check_text(texts[size][1], "new", pack), pack.vocabulary)
+
+    for _ in range(args.runs):
+        for size in sizes:
+            times[size, "checks"].append(_timed(lambda: checks(size)))
+            times[size, "diff"].append(_timed(lambda: whole(size)))
+            times[size, "compare"].append(_timed(lambda: compare(*checked[size], pack.vocabulary)))
+    median = {key: statistics.median(found) for key, found in times.items()}
+    for size in sizes:
+        found = compare(*checked[size], pack.vocabulary)
+        print(f"diff of two {size:>7,}-role orgs  {median[size, 'diff']:7.3f} s  = {median[size, 'diff'] / median[size, 'checks']:.2f}x "
+              f"two checks ({median[size, 'checks']:.3f} s); comparing alone {median[size, 'compare']:.3f} s "
+              f"({len(found.changes):,} changes, {len(found.introduced)} findings introduced)")
+    if len(sizes) < 2:
+        return 0
+    small, large = sizes[0], sizes[-1]
+    ratio, expected = median[large, "compare"] / median[small, "compare"], large / small
+    verdict = "PASS" if ratio <= expected * SLACK else "FAIL"
+    print(f"comparing: {large:,} / {small:,} roles  {ratio:.2f}x  (linear: {expected:g}; <= {expected * SLACK:g})  {verdict}")
+    return 0 if verdict == "PASS" else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
