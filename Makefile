@@ -34,6 +34,7 @@ clean:
 docs: $(STAMP)
 	$(BIN)/python -m orgmodel.docs README.md docs/rule-packs.md docs/reading-the-documents.md
 	$(BIN)/orgmodel render examples/acme.org.txt -o docs/acme.svg
+	cd tests/reorg && ../../$(BIN)/orgmodel diff cobaltline.org.txt cobaltline-midyear.org.txt --chart ../../docs/reorg-diff.svg >/dev/null
 
 screenshot: $(STAMP)
 	$(BIN)/python tests/readme_screenshot.py

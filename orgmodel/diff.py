@@ -20,7 +20,7 @@ neither introduce nor resolve anything; the figures come from
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Mapping, Sequence
 from typing import Any
 
 import attrs
@@ -160,32 +160,46 @@ class Shape:
 
 def _findings(old: CheckResult, new: CheckResult, renamed: Mapping[str, str],
               ) -> tuple[tuple[FindingChange, ...], tuple[FindingChange, ...]]:
-    """(introduced, resolved), matched by fingerprint.
+    """(introduced, resolved): matched by fingerprint, then what fingerprints cannot see.
 
-    A finding about a renamed role has a new entity (and often a new line), so
-    its fingerprint changes; a second pass pairs such findings by code and the
-    role's new ID, so that renaming an ID introduces and resolves nothing.
+    A fingerprint hashes the text of the finding's line, so a finding about
+    the whole org (placed on line 1) changes its fingerprint when line 1 is
+    edited, and one about a renamed role changes with the role's ID. The
+    leftovers are paired again: by code, role and message (the same problem,
+    said the same way), then for renamed roles by code and role alone.
     """
     before = {stable_id: finding for finding, stable_id in fingerprints(old.findings, old.lines)}
     after = {stable_id: finding for finding, stable_id in fingerprints(new.findings, new.lines)}
     introduced = [FindingChange(f, i) for i, f in after.items() if i not in before]
     resolved = [FindingChange(f, i) for i, f in before.items() if i not in after]
-    if not renamed:
-        return tuple(introduced), tuple(resolved)
-    waiting: dict[tuple[str, str | None], list[int]] = defaultdict(list)
+
+    def now(entity: str | None) -> str | None:
+        return renamed.get(entity, entity) if entity is not None else None
+
+    introduced, resolved = _pair_off(introduced, resolved, lambda f: (f.code, f.entity, f.message),
+                                     lambda f: (f.code, now(f.entity), f.message))
+    introduced, resolved = _pair_off(introduced, resolved, lambda f: (f.code, f.entity),
+                                     lambda f: (f.code, renamed[f.entity]) if f.entity in renamed else None)
+    return tuple(introduced), tuple(resolved)
+
+
+def _pair_off(introduced: list[FindingChange], resolved: list[FindingChange],
+              new_key: Callable[[Finding], Hashable], old_key: Callable[[Finding], Hashable | None],
+              ) -> tuple[list[FindingChange], list[FindingChange]]:
+    """Both lists without the pairs whose keys are equal (each finding pairs once)."""
+    waiting: dict[Hashable, list[int]] = defaultdict(list)
     for index, item in enumerate(introduced):
-        waiting[item.finding.code, item.finding.entity].append(index)
+        waiting[new_key(item.finding)].append(index)
     paired: set[int] = set()
     still_resolved = []
     for item in resolved:
-        entity = item.finding.entity
-        same = waiting.get((item.finding.code, renamed[entity])) if entity in renamed else None
+        key = old_key(item.finding)
+        same = waiting.get(key) if key is not None else None
         if same:
             paired.add(same.pop())
         else:
             still_resolved.append(item)
-    return (tuple(item for index, item in enumerate(introduced) if index not in paired),
-            tuple(still_resolved))
+    return [item for index, item in enumerate(introduced) if index not in paired], still_resolved
 
 
 def _severity_counts(findings: Sequence[Finding]) -> dict[Severity, int]:

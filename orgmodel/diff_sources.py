@@ -21,6 +21,7 @@ from orgmodel.diff import Diff, compare
 from orgmodel.git_revisions import GitError, Revisions, changed, read, revisions, top
 from orgmodel.model import Org
 from orgmodel.project import Project
+from orgmodel.rulepack import RulePack
 
 
 @attrs.frozen
@@ -91,7 +92,17 @@ def _pair(repository: Path, revs: Revisions, old: PurePosixPath | None, new: Pur
                 repository / either)
 
 
-def diff(project: Project, pair: Pair) -> Diff:
+@attrs.frozen
+class Compared:
+    """Both versions as checked, what changed, and the pack that checked them (a chart needs all)."""
+
+    old: CheckResult
+    new: CheckResult
+    diff: Diff
+    pack: RulePack
+
+
+def diff(project: Project, pair: Pair) -> Compared:
     """Check both versions of ``pair`` with the same pack and compare them; raises ConfigError, PackError."""
     settings = project.settings_for(pair.governing)
     pack = project.pack_for(settings)
@@ -106,5 +117,6 @@ def diff(project: Project, pair: Pair) -> Diff:
         return attrs.evolve(result, findings=[f for f in result.findings
                                               if not any(f.code.startswith(c) for c in ignored)])
 
-    return compare(checked(pair.old), checked(pair.new), pack.vocabulary, stats.span_limit(pack),
-                   pair.old.data is not None, pair.new.data is not None)
+    old, new = checked(pair.old), checked(pair.new)
+    return Compared(old, new, compare(old, new, pack.vocabulary, stats.span_limit(pack), pair.old.data is not None,
+                                      pair.new.data is not None), pack)

@@ -4,11 +4,16 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from orgmodel.commands import EXIT_CLEAN, EXIT_FINDINGS, builtin_pack, fail
 from orgmodel.finding import SEVERITY_WORDS
+from orgmodel.render import ENGINES
+
+if TYPE_CHECKING:
+    from orgmodel import diff_sources
 
 
 @click.command()
@@ -23,8 +28,12 @@ from orgmodel.finding import SEVERITY_WORDS
 @click.option("--fail-on-new-findings", "fail_on", type=click.Choice(SEVERITY_WORDS), is_flag=False,
               flag_value="info", metavar="[SEVERITY]",
               help="Exit 1 when the change introduces a finding at or above SEVERITY (alone: any finding).")
+@click.option("--chart", "chart_file", help="Also draw the diff chart to this file (.svg, .png or .dot): the new "
+              "org with added roles green, moved amber, changed blue and removed ones as ghost cards.")
+@click.option("--engine", type=click.Choice(ENGINES), default="embedded", show_default=True,
+              help="Graphviz for --chart: embedded (in the pygraphviz wheel) or system (a `dot` on PATH).")
 def diff(files: tuple[str, ...], spec: str | None, output_format: str, output: str | None,
-         fail_on: str | None) -> None:
+         fail_on: str | None, chart_file: str | None, engine: str) -> None:
     """Compare two versions of an org: roles added, removed, renamed and
     moved; titles, levels, layers and teams; people and vacancies; dotted
     lines; responsibilities, KPIs and campaigns that changed hands; teams and
@@ -56,9 +65,12 @@ def diff(files: tuple[str, ...], spec: str | None, output_format: str, output: s
     try:
         pairs = (diff_sources.git(project, spec, files) if spec is not None
                  else [diff_sources.files(files[0], files[1])])
-        diffs = [diff_sources.diff(project, pair) for pair in pairs]
+        compared = [diff_sources.diff(project, pair) for pair in pairs]
     except (OrgFileError, GitError, ConfigError, PackError) as error:
         fail(str(error))
+    diffs = [item.diff for item in compared]
+    if chart_file is not None:
+        _chart(compared, chart_file, engine, files)
     _write(render(diffs, output_format), output, files)
     threshold = Severity.parse(fail_on) if fail_on else None
     failed = threshold is not None and any(d.introduces(threshold) for d in diffs)
@@ -75,3 +87,19 @@ def _write(text: str, output: str | None, inputs: tuple[str, ...]) -> None:
         write_atomic(Path(output), text.encode("utf-8"), inputs=tuple(Path(p) for p in inputs))
     except OutputError as error:
         fail(str(error))
+
+
+def _chart(compared: list[diff_sources.Compared], target: str, engine: str, inputs: tuple[str, ...]) -> None:
+    from orgmodel.files import OutputError
+    from orgmodel.render.diff_chart import write_chart
+    from orgmodel.render.engine import EngineError
+
+    if len(compared) != 1:
+        fail(f"--chart draws one org file's diff, and this compares {len(compared)}; name one file")
+    try:
+        messages = write_chart(compared[0], target, engine, inputs)
+    except (OutputError, EngineError, ValueError) as error:
+        fail(str(error))
+    for message in messages:
+        click.echo(f"orgmodel: note: graphviz: {message}", err=True)
+    click.echo(f"orgmodel: wrote {target} (the diff chart)", err=True)

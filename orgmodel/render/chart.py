@@ -18,6 +18,7 @@ from orgmodel.model import Org, Role
 from orgmodel.render import PAGES, bounds, cards, departments, fonts, header, layout, theme
 from orgmodel.render.dot import Graph
 from orgmodel.render.escape import html_label, is_blank
+from orgmodel.render.overlay import Overlay
 from orgmodel.render.selection import Selection, select
 
 
@@ -82,8 +83,10 @@ def _page_size(page: str, estimate: tuple[float, float]) -> str:
 
 class _Builder:
     def __init__(self, org: Org, findings: Sequence[Finding], exclusive: Collection[str],
-                 options: ChartOptions, selection: Selection, names: Mapping[str, str] | None = None) -> None:
+                 options: ChartOptions, selection: Selection, names: Mapping[str, str] | None = None,
+                 overlay: Overlay = Overlay()) -> None:
         self.org, self.options, self.selection = org, options, selection
+        self.overlay = overlay
         self.holdings = cards.Holdings(org, exclusive)
         self.shown = set(selection.roles)
         self.by_role: dict[str, list[Finding]] = defaultdict(list)
@@ -152,8 +155,9 @@ class _Builder:
             attributes.update(color=colour, penwidth=width)
         if role.vacant:
             attributes["style"] = "rounded,filled,dashed"
-        target.node(name, label=f"<{cards.label(card)}>", id=name, **attributes)
-        self.tooltips[name] = cards.tooltip(card)
+        label, tooltip = self.overlay.card(role.id, attributes, cards.label(card), cards.tooltip(card))
+        target.node(name, label=f"<{label}>", id=name, **attributes)
+        self.tooltips[name] = tooltip
 
     @property
     def dotted_lines(self) -> bool:
@@ -280,10 +284,14 @@ class _Builder:
 
 
 def build_chart(org: Org, findings: Sequence[Finding], exclusive: Collection[str],
-                options: ChartOptions = ChartOptions(), names: Mapping[str, str] | None = None) -> Chart:
-    """The chart of ``org`` with ``findings`` drawn on it; raises SelectionError for a bad --root."""
+                options: ChartOptions = ChartOptions(), names: Mapping[str, str] | None = None,
+                overlay: Overlay = Overlay()) -> Chart:
+    """The chart of ``org`` with ``findings`` drawn on it; raises SelectionError for a bad --root.
+
+    An ``overlay`` restyles cards, replaces the header and draws more (see :mod:`orgmodel.render.overlay`).
+    """
     selection = select(org, options.root, options.depth, options.team)
-    builder = _Builder(org, findings, exclusive, options, selection, names)
+    builder = _Builder(org, findings, exclusive, options, selection, names, overlay)
     notes = []
     dotted = builder.count_dotted()
     if options.dotted == "auto" and dotted > bounds.MAX_DOTTED_LINES:
@@ -298,9 +306,11 @@ def build_chart(org: Org, findings: Sequence[Finding], exclusive: Collection[str
     legend_dotted = None if not has_dotted else "lines" if builder.dotted_lines else "names"
     liaisons = {(org.departments[d].name if not is_blank(org.departments[d].name) else d): c for d, c in colours.items()}
     legend = header.Legend(options.findings, legend_dotted, liaisons)
-    builder.graph.attr(label=f"<{header.label(org, selection, findings, builder.elsewhere, legend, names)}>")
+    top = header.label(org, selection, findings, builder.elsewhere, legend, names)
+    builder.graph.attr(label=f"<{overlay.header(top)}>")
     builder.cards(plan)
     builder.lines(plan)
     departments.draw(builder.graph, org, selection, colours)
+    builder.tooltips.update(overlay.extra(builder.graph, builder.shown))
     return Chart(builder.graph.source, builder.tooltips, selection.roles, builder.graph.edges,
                  dotted if builder.dotted_lines else 0, tuple(notes))

@@ -13,6 +13,7 @@ from orgmodel.model import Org
 from orgmodel.project import Project
 from orgmodel.render import FORMATS, bounds
 from orgmodel.render.chart import ChartOptions, build_chart
+from orgmodel.render.overlay import Overlay
 
 SUFFIXES: Mapping[str, str] = {
     ".svg": "svg", ".png": "png", ".pdf": "pdf", ".dot": "dot", ".gv": "dot", ".mmd": "mermaid",
@@ -36,15 +37,15 @@ class Rendered:
 
 def render_org(org: Org, findings: Sequence[Finding], exclusive: Collection[str], output_format: str,
                options: ChartOptions = ChartOptions(), engine: str = "embedded",
-               names: Mapping[str, str] | None = None, scale: float = 1.0) -> Rendered:
+               names: Mapping[str, str] | None = None, scale: float = 1.0, overlay: Overlay = Overlay()) -> Rendered:
     """The chart of ``org`` in ``output_format``; ``names`` gives each rule code's short name for the code key,
-    ``scale`` a PNG's pixels per point relative to 96 dpi."""
+    ``scale`` a PNG's pixels per point relative to 96 dpi, ``overlay`` draws over it (not in Mermaid)."""
     if output_format == "mermaid":
         from orgmodel.render import mermaid
 
         text = mermaid.build_mermaid(org, findings, exclusive, options)
         return Rendered(text.encode("utf-8"), tuple(mermaid.notes(text)), mermaid.drawn_roles(text))
-    chart = build_chart(org, findings, exclusive, options, names)
+    chart = build_chart(org, findings, exclusive, options, names, overlay)
     if output_format == "dot":
         return Rendered(chart.source.encode("utf-8"), chart.notes, len(chart.roles))
     bounds.check_roles(len(chart.roles))

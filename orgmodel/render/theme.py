@@ -39,3 +39,19 @@ BADGE_FILL: Mapping[str, str] = {
 BADGES_PER_ROW = 3
 BADGE_TEXT_LIMIT = 26  # characters; the full text is in the tooltip
 MAX_BADGES = 9  # more become a "+N more" badge (a role may own thousands of KPIs)
+
+# The diff chart (orgmodel diff --chart): a role's fill and border by what the reorg did to it.
+DIFF_FILL: Mapping[str, str] = {
+    "added": "#dcfce7",
+    "moved": "#fef3c7",
+    "changed": "#dbeafe",
+    "removed": "#f1f5f9",
+    "same": "#ffffff",
+}
+DIFF_BORDER: Mapping[str, str] = {
+    "added": "#16a34a",
+    "moved": "#d97706",
+    "changed": "#2563eb",
+    "removed": "#94a3b8",
+    "same": "#cbd5e1",
+}
