@@ -23,7 +23,7 @@ def role_name(role: Role) -> str:
 
 
 def _same(text: str) -> str:
-    """Titles and names compared as people read them: any case, any run of spaces."""
+    """Titles compared as people read them: any case, any run of spaces (a person is their name as written)."""
     return " ".join(text.split()).casefold()
 
 
@@ -52,7 +52,7 @@ class Matching:
         arrived = [role for role_id, role in new.roles.items() if role_id not in old.roles]
 
         def by_person(role: Role) -> Hashable | None:
-            return (_same(role.person), _same(role.title)) if role.person else None
+            return (role.person, _same(role.title)) if role.person else None
 
         self._pair(_unique(gone, by_person), _unique(arrived, by_person), "same person and title")
         gone = [role for role in gone if role.id not in self.renamed]
@@ -85,6 +85,11 @@ class Matching:
         found = ((self.then(role.id), role) for role in self.new.roles.values())
         return [(old_role, new_role) for old_role, new_role in found if old_role is not None]
 
+    @functools.cached_property
+    def added(self) -> list[Role]:
+        """Roles of the new org that the old one did not have, under any ID, in file order."""
+        return [role for role in self.new.roles.values() if self.then(role.id) is None]
+
     def now_all(self, old_ids: Iterable[Value]) -> tuple[str, ...]:
         """References of the old org, read as the new org names them, in file order."""
         return tuple(self.renamed.get(value.text, value.text) for value in old_ids)
@@ -93,9 +98,8 @@ class Matching:
 def changes(matching: Matching) -> Iterator[Change]:
     """Roles added, removed and renamed; moves and dotted lines; details; people and vacancies."""
     old, new = matching.old, matching.new
-    for role in new.roles.values():
-        if matching.then(role.id) is None:
-            yield Change("role-added", role.id, role_name(role), after=role.manager_id, roles=(role.id,))
+    for role in matching.added:
+        yield Change("role-added", role.id, role_name(role), after=role.manager_id, roles=(role.id,))
     for role in old.roles.values():
         if role.id not in new.roles and role.id not in matching.renamed:
             yield Change("role-removed", role.id, role_name(role), before=matching.now(role.manager_id),
@@ -166,22 +170,22 @@ def people(matching: Matching) -> Iterator[Change]:
         was = before.get(person, [])
         if not was:
             yield Change("hired", person, after=tuple(roles), roles=tuple(roles))
-        elif set(roles) - set(was):
+        elif any(role_id not in was for role_id in roles):
             yield Change("person-moved", person, before=tuple(was), after=tuple(roles),
                          roles=tuple(r for r in (*was, *roles) if r in new.roles))
     for person, roles in before.items():
         if person not in after:
             yield Change("left", person, before=tuple(roles), roles=tuple(r for r in roles if r in new.roles))
-    for role in new.roles.values():
-        was_role = matching.then(role.id)
-        if role.vacant and (was_role is None or not was_role.vacant):
-            person = was_role.person if was_role is not None else None
-            yield Change("vacancy-opened", role.id, role.title,
-                         before=person or (None if was_role is None else "unnamed"),
-                         detail=_whereabouts(person, after, "left the org", "now in"), roles=(role.id,))
-        elif was_role is not None and was_role.vacant and not role.vacant:
+    for was_role, role in matching.pairs:
+        if role.vacant and not was_role.vacant:
+            yield Change("vacancy-opened", role.id, role.title, before=was_role.person or "unnamed",
+                         detail=_whereabouts(was_role.person, after, "left the org", "now in"), roles=(role.id,))
+        elif was_role.vacant and not role.vacant:
             yield Change("vacancy-filled", role.id, role.title, after=role.person,
                          detail=_whereabouts(role.person, before, "new to the org", "was in"), roles=(role.id,))
+    for role in matching.added:
+        if role.vacant:
+            yield Change("vacancy-opened", role.id, role.title, roles=(role.id,))
 
 
 def _whereabouts(person: str | None, roles: Mapping[str, list[str]], absent: str, present: str) -> str:
