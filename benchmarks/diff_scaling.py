@@ -70,8 +70,10 @@ def main(argv: Sequence[str]) -> int:
     for size in sizes:
         old = generate(size, seed=1).text
         texts[size] = (old, reorganise(old))
-    checked = {size: (check_text(old, "old", pack), check_text(new, "new", pack)) for size, (old, new) in texts.items()}
-    times: dict[tuple[int, str], list[float]] = {(size, what): [] for size in sizes for what in ("checks", "diff", "compare")}
+    checked = {size: (check_text(old, "old", pack), check_text(new, "new", pack))
+               for size, (old, new) in texts.items()}
+    times: dict[tuple[int, str], list[float]] = {(size, what): [] for size in sizes
+                                                 for what in ("checks", "diff", "compare")}
 
     def checks(size: int) -> None:
         check_text(texts[size][0], "old", pack)
@@ -88,15 +90,17 @@ def main(argv: Sequence[str]) -> int:
     best = {key: min(found) for key, found in times.items()}
     for size in sizes:
         found = compare(*checked[size], pack.vocabulary)
-        print(f"diff of two {size:>7,}-role orgs  {best[size, 'diff']:7.3f} s  = {best[size, 'diff'] / best[size, 'checks']:.2f}x "
-              f"two checks ({best[size, 'checks']:.3f} s); comparing alone {best[size, 'compare']:.3f} s "
-              f"({len(found.changes):,} changes, {len(found.introduced)} findings introduced)")
+        diff, checks, alone = best[size, "diff"], best[size, "checks"], best[size, "compare"]
+        print(f"diff of two {size:>7,}-role orgs  {diff:7.3f} s  = {diff / checks:.2f}x two checks ({checks:.3f} s); "
+              f"comparing alone {alone:.3f} s ({len(found.changes):,} changes, "
+              f"{len(found.introduced)} findings introduced)")
     if len(sizes) < 2:
         return 0
     small, large = sizes[0], sizes[-1]
     ratio, expected = best[large, "compare"] / best[small, "compare"], large / small
     verdict = "PASS" if ratio <= expected * SLACK else "FAIL"
-    print(f"comparing: {large:,} / {small:,} roles  {ratio:.2f}x  (linear: {expected:g}; <= {expected * SLACK:g})  {verdict}")
+    print(f"comparing: {large:,} / {small:,} roles  {ratio:.2f}x  (linear: {expected:g}; <= {expected * SLACK:g})  "
+          f"{verdict}")
     return 0 if verdict == "PASS" else 1
 
 

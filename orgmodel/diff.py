@@ -179,7 +179,7 @@ def _findings(old: CheckResult, new: CheckResult, renamed: Mapping[str, str],
     introduced, resolved = _pair_off(introduced, resolved, lambda f: (f.code, f.entity, f.message),
                                      lambda f: (f.code, now(f.entity), f.message))
     introduced, resolved = _pair_off(introduced, resolved, lambda f: (f.code, f.entity),
-                                     lambda f: (f.code, renamed[f.entity]) if f.entity in renamed else None)
+                                     lambda f: (f.code, now(f.entity)) if f.entity in renamed else None)
     return tuple(introduced), tuple(resolved)
 
 

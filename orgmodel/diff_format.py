@@ -49,7 +49,7 @@ def summary(diff: Diff) -> str:
     counts = diff.counts()
     parts = [count(kind, number) for kind, number in counts.items()] or ["no structural change"]
     introduced = diff.introduced
-    by_severity = {}
+    by_severity: dict[str, int] = {}
     for item in introduced:
         word = str(item.finding.severity)
         by_severity[word] = by_severity.get(word, 0) + 1

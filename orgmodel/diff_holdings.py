@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from typing import TypeVar
 
 from orgmodel.diff import Change
 from orgmodel.diff_roles import Matching
@@ -47,15 +48,16 @@ def _duties(matching: Matching) -> Iterator[Change]:
             yield Change("duty", duty, before=was, after=now, roles=_present(matching, {*was, *now}))
 
 
-Item = Kpi | Campaign
+Item = TypeVar("Item", Kpi, Campaign)
 
 
 def _items(matching: Matching, kind: str, entities: Callable[[Org], Mapping[str, Item]],
            holders: Callable[[Item], tuple[Value, ...]], handed: str) -> Iterator[Change]:
     """KPIs (by owner) or campaigns (by lead): added, removed, or held by other roles."""
     old, new = entities(matching.old), entities(matching.new)
+    was: tuple[str, ...]
     for item_id, item in new.items():
-        now = _sorted(value.text for value in holders(item))
+        now: tuple[str, ...] = _sorted(value.text for value in holders(item))
         if item_id not in old:
             yield Change(f"{kind}-added", item_id, item.name, after=now, roles=_present(matching, now))
             continue
@@ -112,7 +114,7 @@ def _team_heads(matching: Matching) -> Iterator[Change]:
     for team in before:
         if team not in after and team in new.teams:
             yield Change("team-head", team, new.teams[team].name, before=_sorted(before[team]), after=(),
-                         detail="no role is in the team now", roles=_present(matching, before[team]))
+                         detail="no role is in the team now", roles=_present(matching, _sorted(before[team])))
 
 
 def _was_vacant(matching: Matching, new_id: str) -> bool:

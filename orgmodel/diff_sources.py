@@ -71,7 +71,8 @@ def git(project: Project, spec: str, paths: Sequence[str], cwd: Path = Path(".")
     repository = top(cwd)
     revs = revisions(spec, repository)
     named = [(name, _relative(repository, cwd, name)) for name in paths]
-    chosen = [(path, path) for name, path in named if not (repository / path).is_dir()]
+    chosen: list[tuple[PurePosixPath | None, PurePosixPath | None]] = [
+        (path, path) for name, path in named if not (repository / path).is_dir()]
     folders = [path for name, path in named if (repository / path).is_dir()]
     if folders or not paths:
 

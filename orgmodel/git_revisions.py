@@ -106,6 +106,7 @@ def changed(repository: Path, revs: Revisions, paths: Sequence[PurePosixPath],
                 *(p.as_posix() for p in paths)], repository)
     fields = raw.decode("utf-8", "surrogateescape").split("\0")
     found: list[tuple[PurePosixPath | None, PurePosixPath | None]] = []
+    pair: tuple[PurePosixPath | None, PurePosixPath | None]
     index = 0
     while index < len(fields) - 1:
         status = fields[index]

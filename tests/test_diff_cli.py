@@ -285,7 +285,8 @@ def test_outside_a_repository(tmp_path: Path) -> None:
 def test_a_hostile_repository_configuration_runs_nothing(repo: Path) -> None:
     """fsmonitor hooks, external diff drivers and text conversion are commands a repository can name."""
     marker = repo.parent / "ran"
-    for key, value in (("core.fsmonitor", f"touch {marker}-fsmonitor; false"), ("diff.external", f"touch {marker}-diff"),
+    for key, value in (("core.fsmonitor", f"touch {marker}-fsmonitor; false"),
+                       ("diff.external", f"touch {marker}-diff"),
                        ("diff.org.textconv", f"touch {marker}-textconv; cat")):
         git("config", key, value, cwd=repo)
     (repo / ".gitattributes").write_text("*.txt diff=org\n")

@@ -163,7 +163,8 @@ def _header(new: Org, diff: Diff, status: Mapping[str, str]) -> str:
         _swatch("added", "added"), _swatch("moved", "moved"),
         f'<TD><FONT POINT-SIZE="9" COLOR="{theme.DIFF_BORDER["moved"]}">- - - line from the old manager</FONT></TD>',
         _swatch("changed", "changed"), _swatch("<S>removed</S>", "removed", "rounded,dashed"),
-        f'<TD><FONT POINT-SIZE="9" COLOR="{theme.ERROR}"><B>CODE</B></FONT>{small} a finding it introduces</FONT></TD>'])
+        f'<TD><FONT POINT-SIZE="9" COLOR="{theme.ERROR}"><B>CODE</B></FONT>'
+        f"{small} a finding it introduces</FONT></TD>"])
     title = "Reorg: " + (new.name or "org chart")
     rows = [f'<FONT POINT-SIZE="18" COLOR="{theme.TEXT}"><B>{html_label(title)}</B></FONT>',
             f'<FONT POINT-SIZE="10" COLOR="{theme.MUTED}">{html_label(diff.old.path + " -> " + diff.new.path)}'
@@ -174,8 +175,8 @@ def _header(new: Org, diff: Diff, status: Mapping[str, str]) -> str:
     if elsewhere:
         shown = " · ".join(f"{f.code} {f.entity or ''}".strip() for f in elsewhere[:HEADER_FINDINGS])
         more = f" and {len(elsewhere) - HEADER_FINDINGS} more" if len(elsewhere) > HEADER_FINDINGS else ""
-        rows.append(f'<FONT POINT-SIZE="9" COLOR="{theme.ERROR}">{html_label("Introduced, not on a card: " + shown + more)}'
-                    "</FONT>")
+        text = html_label(f"Introduced, not on a card: {shown}{more}")
+        rows.append(f'<FONT POINT-SIZE="9" COLOR="{theme.ERROR}">{text}</FONT>')
     rows.append(f'<TABLE BORDER="0" CELLSPACING="3" CELLPADDING="3"><TR>{legend}</TR></TABLE>')
     return '<TABLE BORDER="0" CELLSPACING="0" CELLPADDING="2">' + \
         "".join(f'<TR><TD ALIGN="LEFT">{row}</TD></TR>' for row in rows) + "</TABLE>"
