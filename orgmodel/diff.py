@@ -19,7 +19,7 @@ neither introduce nor resolve anything; the figures come from
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Hashable, Mapping, Sequence
 from typing import Any
 
@@ -137,8 +137,8 @@ def compare(old: CheckResult, new: CheckResult, vocabulary: Vocabulary, span_lim
 
     with collector_paused():  # no reference cycles here; rescanning two big models would be superlinear
         matching = diff_roles.Matching(old.org, new.org)
-        before, after = (Shape(stats.headcount(r.org), stats.layers(r.org), stats.spans(r.org, span_limit))
-                         for r in (old, new))
+        before, after = (Shape(stats.headcount(r.org), stats.layers(r.org), stats.spans(r.org, span_limit),
+                               Counter(role.layer for role in r.org.roles.values())) for r in (old, new))
         found = [*diff_roles.changes(matching), *diff_holdings.changes(matching),
                  *diff_roles.span_changes(matching, before.spans, after.spans)]
         order = {group: index for index, group in enumerate(GROUPS)}
@@ -146,7 +146,8 @@ def compare(old: CheckResult, new: CheckResult, vocabulary: Vocabulary, span_lim
         introduced, resolved = _findings(old, new, matching.renamed)
         return Diff(Side(old.path, old.org.name, len(old.org.roles), old_exists),
                     Side(new.path, new.org.name, len(new.org.roles), new_exists),
-                    tuple(found), introduced, resolved, figures(before, after, old.findings, new.findings))
+                    tuple(found), introduced, resolved,
+                    figures(before, after, old.findings, new.findings, vocabulary.layers))
 
 
 @attrs.frozen
@@ -156,6 +157,7 @@ class Shape:
     headcount: stats.Headcount
     layers: stats.Layers
     spans: stats.Spans
+    per_layer: Counter[str | None]  # roles in each of the pack's layers (strategic, operational ...)
 
 
 def _findings(old: CheckResult, new: CheckResult, renamed: Mapping[str, str],
@@ -209,9 +211,9 @@ def _severity_counts(findings: Sequence[Finding]) -> dict[Severity, int]:
     return counts
 
 
-def figures(before: Shape, after: Shape, old_findings: Sequence[Finding],
-            new_findings: Sequence[Finding]) -> tuple[Figure, ...]:
-    """Headcount, vacancy, layer and span figures, then findings by severity, old and new."""
+def figures(before: Shape, after: Shape, old_findings: Sequence[Finding], new_findings: Sequence[Finding],
+            layer_names: Sequence[str] = ()) -> tuple[Figure, ...]:
+    """Headcount, vacancy, layer and span figures, roles per layer, then findings by severity, old and new."""
 
     def pair(key: str, name: str, read: Callable[[Shape], float | None], percent: bool = False) -> Figure:
         return Figure(key, name, read(before), read(after), percent)
@@ -233,6 +235,8 @@ def figures(before: Shape, after: Shape, old_findings: Sequence[Finding],
         pair("wide-spans", f"spans over the limit of {after.spans.limit}", lambda s: s.spans.bands[-1].managers),
         pair("single-report", "managers with a single report", lambda s: len(s.spans.single_report)),
         pair("dotted-lines", "dotted lines", lambda s: s.spans.dotted_lines),
+        *(Figure(f"layer-{name}", f"{name} roles", before.per_layer[name], after.per_layer[name])
+          for name in layer_names),
         *(Figure(f"{severity}s", f"{severity}s", old_counts[severity], new_counts[severity])
           for severity in sorted(Severity, reverse=True)),
     )

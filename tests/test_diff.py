@@ -281,6 +281,14 @@ def test_details_say_where_a_level_came_from_and_where_people_went(pack: RulePac
     assert detail("rename of a vacant", "role-renamed") == "vacant, same title and manager"
 
 
+def test_roles_per_layer(pack: RulePack) -> None:
+    diff = _compare(*_case("layer"), pack)
+    strategic, operational = _figure(diff, "layer-strategic"), _figure(diff, "layer-operational")
+    assert strategic[1] == strategic[0] + 1 and operational[1] == operational[0] - 1  # type: ignore[operator]
+    layers = {f.key for f in diff.figures if f.key.startswith("layer-")}
+    assert layers == {f"layer-{name}" for name in pack.vocabulary.layers}
+
+
 def test_headcount_and_span_figures(pack: RulePack) -> None:
     added = _compare(*_case("role added"), pack)
     assert _figure(added, "roles") == (6, 7) and _figure(added, "people") == (6, 7)
