@@ -81,7 +81,12 @@ def git(project: Project, spec: str, paths: Sequence[str], cwd: Path = Path(".")
             return is_included(project.settings_for(file), file)
 
         chosen += changed(repository, revs, folders, wanted)
-    return [_pair(repository, revs, old, new) for old, new in chosen]
+    pairs = [_pair(repository, revs, old, new) for old, new in chosen]
+    for pair in pairs:
+        if pair.old.data is None and pair.new.data is None:  # only a named file can be missing from both
+            raise OrgFileError(f"{pair.new.shown}: in neither version ({pair.old.shown} nor {pair.new.shown}); "
+                               "name an org file that exists in one of them")
+    return pairs
 
 
 def _pair(repository: Path, revs: Revisions, old: PurePosixPath | None, new: PurePosixPath | None) -> Pair:

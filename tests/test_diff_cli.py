@@ -271,6 +271,7 @@ def test_nothing_changed_says_so(repo: Path) -> None:
     (["--git", "--output=x"], "'--output=x' is not a revision"),
     (["--git", "main..nope"], "unknown revision 'nope'"),
     (["--git", "main", "../outside.org.txt"], "outside the repository"),
+    (["--git", "main", "orgs/nowhere.org.txt"], "in neither version (main:orgs/nowhere.org.txt nor orgs/nowhere"),
 ])
 def test_git_errors_exit_2(repo: Path, args: list[str], message: str) -> None:
     done = run_cli("diff", *args, cwd=repo)
