@@ -58,7 +58,8 @@ def summary(diff: Diff) -> str:
             f"{len(diff.resolved)} resolved")
 
 
-def _title(diff: Diff) -> str:
+def title(diff: Diff) -> str:
+    """``OLD -> NEW (org name)``, with ``(absent)`` for a version that does not exist."""
     def side(path: str, exists: bool) -> str:
         return path if exists else f"{path} (absent)"
 
@@ -108,7 +109,14 @@ def phrase(change: Change, arrow: str = "->") -> str:
                               arrow=arrow)
 
 
-def _grouped(diff: Diff) -> dict[str, list[Change]]:
+def changes_table(changes: Sequence[Change], arrow: str = "->") -> Table:
+    """One group's changes: kind, subject, its name, the change, and a note."""
+    rows = tuple((KINDS[c.kind].label, c.subject, c.name, phrase(c, arrow), c.detail) for c in changes)
+    return Table(("kind", "what", "name", "change", "note"), rows, (False,) * 5)
+
+
+def grouped(diff: Diff) -> dict[str, list[Change]]:
+    """The diff's changes by group, in GROUPS order (groups without changes left out)."""
     groups: dict[str, list[Change]] = {}
     for change in diff.changes:
         groups.setdefault(change.group, []).append(change)
@@ -121,11 +129,11 @@ def _finding_line(item: FindingChange) -> str:
 
 
 def _text(diff: Diff) -> str:
-    out = [plain(_title(diff)), "  " + summary(diff), "", "Figures", *text_table(figures_table(diff))]
-    for title, items in (("Findings introduced", diff.introduced), ("Findings resolved", diff.resolved)):
-        out += ["", f"{title} ({len(items)})"]
+    out = [plain(title(diff)), "  " + summary(diff), "", "Figures", *text_table(figures_table(diff))]
+    for heading, items in (("Findings introduced", diff.introduced), ("Findings resolved", diff.resolved)):
+        out += ["", f"{heading} ({len(items)})"]
         out += [f"  {plain(_finding_line(item))}" for item in items] or ["  none"]
-    for group, changes in _grouped(diff).items():
+    for group, changes in grouped(diff).items():
         rows = tuple((KINDS[c.kind].label, c.subject + (f" ({c.name})" if c.name else ""), phrase(c),
                       f"({c.detail})" if c.detail else "") for c in changes)
         out += ["", f"{GROUPS[group]} ({len(changes)})",
@@ -146,20 +154,19 @@ def _cut(rows: tuple[tuple[str, ...], ...], limit: int) -> tuple[tuple[tuple[str
 
 
 def _markdown(diff: Diff, limit: int) -> str:
-    out = [f"### {markdown_text(_title(diff))}", "", f"**{markdown_text(summary(diff))}**", ""]
-    counts = [(GROUPS[group], str(len(changes))) for group, changes in _grouped(diff).items()]
+    out = [f"### {markdown_text(title(diff))}", "", f"**{markdown_text(summary(diff))}**", ""]
+    counts = [(GROUPS[group], str(len(changes))) for group, changes in grouped(diff).items()]
     counts += [("Findings introduced", str(len(diff.introduced))), ("Findings resolved", str(len(diff.resolved)))]
     out += markdown_table(Table(("changes", "count"), tuple(counts), (False, True)))
     out += ["", *markdown_table(figures_table(diff))]
-    for title, items, opened in (("Findings introduced", diff.introduced, True),
+    for heading, items, opened in (("Findings introduced", diff.introduced, True),
                                  ("Findings resolved", diff.resolved, False)):
         if items:
             table = findings_table(items)
             rows, more = _cut(table.rows, limit)
-            out += _details(f"{title} ({len(items)})", markdown_table(attrs.evolve(table, rows=rows)) + more, opened)
-    for group, changes in _grouped(diff).items():
-        rows, more = _cut(tuple((KINDS[c.kind].label, c.subject, c.name, phrase(c, "→"), c.detail)
-                                for c in changes), limit)
-        table = Table(("kind", "what", "name", "change", "note"), rows, (False,) * 5)
-        out += _details(f"{GROUPS[group]} ({len(changes)})", markdown_table(table) + more)
+            out += _details(f"{heading} ({len(items)})", markdown_table(attrs.evolve(table, rows=rows)) + more, opened)
+    for group, changes in grouped(diff).items():
+        table = changes_table(changes, "→")
+        rows, more = _cut(table.rows, limit)
+        out += _details(f"{GROUPS[group]} ({len(changes)})", markdown_table(attrs.evolve(table, rows=rows)) + more)
     return "\n".join(out)

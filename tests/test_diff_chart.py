@@ -5,10 +5,12 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from conftest import REPO, run_cli
+from test_html_browser import Report, chromium, shots  # noqa: F401 - the browser fixtures, shared
 from orgmodel.diff_kinds import KINDS
 from orgmodel.render import theme
 from orgmodel.render.diff_chart import MARKS, UNMARKED
@@ -163,3 +165,44 @@ def test_png_is_a_png(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     data = (tmp_path / "r.png").read_bytes()
     assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 50_000
+
+
+# --- the interactive HTML page (the HTML report around the diff chart) ---
+
+
+@pytest.fixture(scope="module")
+def page_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    target = tmp_path_factory.mktemp("diff-html") / "reorg.html"
+    done = run_cli("diff", "cobaltline.org.txt", "cobaltline-midyear.org.txt", "--chart", str(target), cwd=REORG)
+    assert done.returncode == 0, done.stderr
+    return target
+
+
+def test_html_page_holds_the_diff_chart_and_the_introduced_findings(page_file: Path) -> None:
+    import json
+
+    text = page_file.read_text(encoding="utf-8")
+    assert 'id="mgr&#45;web.removed"' in text and f'fill="{theme.DIFF_FILL["added"]}"' in text  # as Graphviz writes it
+    data = json.loads(re.search(r'<script type="application/json" data-orgmodel="data">(.*?)</script>', text,
+                                re.S).group(1))  # type: ignore[union-attr]
+    done = run_cli("diff", "--format", "json", "cobaltline.org.txt", "cobaltline-midyear.org.txt", cwd=REORG)
+    introduced = json.loads(done.stdout)["diffs"][0]["findings"]["introduced"]
+    assert [(f["code"], f["entity"]) for f in data["findings"]] == [(f["code"], f["entity"]) for f in introduced]
+    assert "<title>Reorg: Cobaltline Marketing</title>" in text
+    assert re.findall(r"<h3>(Roles added, removed and renamed|Findings resolved) \((\d+)\)</h3>", text) == [
+        ("Findings resolved", "5"), ("Roles added, removed and renamed", "3")]
+    assert "Content-Security-Policy" in text and "<script src" not in text
+    assert not re.search(r'(src|href)="(https?:)?//', text)  # loads nothing
+
+
+def test_html_page_in_chromium(chromium: Any, shots: Path, page_file: Path) -> None:
+    report = Report(chromium, page_file, shots)
+    try:
+        assert report.page.locator('[data-tab="findings"]').inner_text() == "Findings (2)"
+        report.page.click("#mgr-web\\.removed")  # a ghost card: no role details, and no error
+        report.page.click("#analytics")
+        assert report.panel().locator("h2, h3").first.inner_text() == "Marketing Analytics Manager"
+        report.shot("reorg-diff")
+        report.assert_clean()
+    finally:
+        report.page.close()

@@ -28,8 +28,9 @@ if TYPE_CHECKING:
 @click.option("--fail-on-new-findings", "fail_on", type=click.Choice(SEVERITY_WORDS), is_flag=False,
               flag_value="info", metavar="[SEVERITY]",
               help="Exit 1 when the change introduces a finding at or above SEVERITY (alone: any finding).")
-@click.option("--chart", "chart_file", help="Also draw the diff chart to this file (.svg, .png or .dot): the new "
-              "org with added roles green, moved amber, changed blue and removed ones as ghost cards.")
+@click.option("--chart", "chart_file", help="Also draw the diff chart to this file (.svg, .png, .dot, or .html for "
+              "the interactive report): the new org with added roles green, moved amber, changed blue and removed "
+              "ones as ghost cards.")
 @click.option("--engine", type=click.Choice(ENGINES), default="embedded", show_default=True,
               help="Graphviz for --chart: embedded (in the pygraphviz wheel) or system (a `dot` on PATH).")
 def diff(files: tuple[str, ...], spec: str | None, output_format: str, output: str | None,

@@ -27,7 +27,7 @@ from orgmodel.render.dot import Graph
 from orgmodel.render.escape import html_label
 from orgmodel.render.overlay import Overlay
 
-FORMATS = ("svg", "png", "dot")
+FORMATS = ("svg", "png", "dot", "html")  # html: the interactive report around the chart
 HEADER_FINDINGS = 6  # introduced findings named in the header before "and N more"
 
 # Change kind -> what a card says changed; kinds not here are not marked on a card
@@ -185,7 +185,7 @@ def _header(new: Org, diff: Diff, status: Mapping[str, str]) -> str:
 def write_chart(compared: Compared, target: str, engine: str = "embedded", inputs: Sequence[str] = ()) -> Sequence[str]:
     """Draw the diff chart to ``target`` (its suffix gives the format), atomically; returns engine notes.
 
-    Raises ValueError for a suffix that is not one of FORMATS, OutputError or EngineError.
+    Raises ValueError for a suffix that is not one of FORMATS, OutputError or EngineError (UnsafeSvgError).
     """
     from orgmodel.files import write_atomic
     from orgmodel.render.output import format_for
@@ -194,15 +194,20 @@ def write_chart(compared: Compared, target: str, engine: str = "embedded", input
     if chosen not in FORMATS:
         raise ValueError(f"{target}: the diff chart is drawn as {', '.join('.' + f for f in FORMATS)}; "
                          "name a file with one of these suffixes")
-    data, messages = render_diff(compared.old, compared.new, compared.diff, compared.pack.vocabulary.exclusive,
-                                 chosen, engine)
+    if chosen == "html":
+        from orgmodel.render.diff_html import diff_report
+
+        data, messages = diff_report(compared, engine)
+    else:
+        data, messages = render_diff(compared.old, compared.new, compared.diff, compared.pack.vocabulary.exclusive,
+                                     chosen, engine)
     write_atomic(Path(target), data, inputs=tuple(Path(p) for p in inputs))
     return messages
 
 
 def render_diff(old: CheckResult, new: CheckResult, diff: Diff, exclusive: Collection[str], output_format: str,
-                engine: str = "embedded") -> tuple[bytes, Sequence[str]]:
-    """``(bytes, engine messages)`` of the diff chart in ``output_format`` (one of FORMATS)."""
+                engine: str = "embedded") -> tuple[bytes, list[str]]:
+    """``(bytes, engine messages)`` of the diff chart in ``output_format`` (svg, png or dot)."""
     from orgmodel.render.output import render_org
 
     overlay = DiffOverlay(old.org, new.org, diff)
