@@ -4,7 +4,9 @@ import os
 import subprocess
 import sys
 import textwrap
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import attrs
 import pytest
@@ -43,3 +45,32 @@ def run_cli(*args: str, cwd: Path | str = REPO, env: dict[str, str] | None = Non
     full_env = {**os.environ, **(env or {})}
     return subprocess.run([ORGMODEL, *args], cwd=cwd, env=full_env, input=input,
                           capture_output=True, text=True, timeout=timeout)
+
+
+# The real Chromium (tests/browser.py), one for the whole session: the HTML report's and the diff page's
+# browser tests share it (Playwright's sync API allows one running instance per process).
+@pytest.fixture(scope="session")
+def chromium() -> Iterator[Any]:
+    import browser
+
+    reason = browser.missing()
+    if reason is not None:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"CI must run the browser tests: {reason}")
+        pytest.skip(reason)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = browser.launch(playwright)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture(scope="session")
+def shots(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Where browser tests save screenshots: $ORGMODEL_SCREENSHOTS, else a temporary folder."""
+    folder = os.environ.get("ORGMODEL_SCREENSHOTS")
+    if folder:
+        Path(folder).mkdir(parents=True, exist_ok=True)
+        return Path(folder)
+    return tmp_path_factory.mktemp("screenshots")

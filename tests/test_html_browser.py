@@ -8,7 +8,6 @@ Chromium or Playwright these tests skip with one line; with CI=true they fail.
 
 from __future__ import annotations
 
-import os
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -31,30 +30,6 @@ IN_VIEW = """ids => { const area = document.querySelector('[data-ui=chart]').get
         return card.left >= area.left && card.right <= area.right && card.top >= area.top && card.bottom <= area.bottom; }); }"""
 VISIBLE_ROLES = """() => [...document.querySelectorAll('svg g.node')]
     .filter(g => g.id && getComputedStyle(g).display !== 'none' && !g.id.startsWith('node')).map(g => g.id).sort()"""
-
-
-@pytest.fixture(scope="session")
-def chromium() -> Iterator[Any]:
-    reason = browser.missing()
-    if reason is not None:
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"CI must run the browser tests: {reason}")
-        pytest.skip(reason)
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        launched = browser.launch(playwright)
-        yield launched
-        launched.close()
-
-
-@pytest.fixture(scope="session")
-def shots(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = os.environ.get("ORGMODEL_SCREENSHOTS")
-    if folder:
-        Path(folder).mkdir(parents=True, exist_ok=True)
-        return Path(folder)
-    return tmp_path_factory.mktemp("screenshots")
 
 
 @pytest.fixture(scope="session")
