@@ -149,7 +149,7 @@ def test_hostile_text_on_a_ghost_card_stays_text(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(("args", "message"), [
-    (["--chart", "chart.mmd"], "the diff chart is drawn as .svg, .png, .dot"),
+    (["--chart", "chart.mmd"], "the diff chart is drawn as .svg, .png, .pdf, .dot, .html"),
     (["--chart", "old.org.txt"], "the diff chart is drawn as"),
 ])
 def test_chart_errors(tmp_path: Path, args: list[str], message: str) -> None:

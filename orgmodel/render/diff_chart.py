@@ -15,7 +15,6 @@ import contextlib
 from collections.abc import Collection, Mapping, Sequence
 from pathlib import Path
 
-from orgmodel.api import CheckResult
 from orgmodel.diff import Change, Diff
 from orgmodel.diff_format import phrase
 from orgmodel.diff_kinds import KINDS
@@ -25,9 +24,10 @@ from orgmodel.render import theme
 from orgmodel.render.chart import ChartOptions, node_name
 from orgmodel.render.dot import Graph
 from orgmodel.render.escape import html_label
+from orgmodel.render.output import Rendered, format_for, render_org
 from orgmodel.render.overlay import Overlay
 
-FORMATS = ("svg", "png", "dot", "html")  # html: the interactive report around the chart
+FORMATS = ("svg", "png", "pdf", "dot", "html")  # html: the interactive report around the chart
 HEADER_FINDINGS = 6  # introduced findings named in the header before "and N more"
 
 # Change kind -> what a card says changed; kinds not here are not marked on a card
@@ -183,12 +183,11 @@ def _header(new: Org, diff: Diff, status: Mapping[str, str]) -> str:
 
 
 def write_chart(compared: Compared, target: str, engine: str = "embedded", inputs: Sequence[str] = ()) -> Sequence[str]:
-    """Draw the diff chart to ``target`` (its suffix gives the format), atomically; returns engine notes.
+    """Draw the diff chart to ``target`` (its suffix gives the format), atomically; returns the engine's notes.
 
     Raises ValueError for a suffix that is not one of FORMATS, OutputError or EngineError (UnsafeSvgError).
     """
     from orgmodel.files import write_atomic
-    from orgmodel.render.output import format_for
 
     chosen = format_for(Path(target))
     if chosen not in FORMATS:
@@ -199,17 +198,17 @@ def write_chart(compared: Compared, target: str, engine: str = "embedded", input
 
         data, messages = diff_report(compared, engine)
     else:
-        data, messages = render_diff(compared.old, compared.new, compared.diff, compared.pack.vocabulary.exclusive,
-                                     chosen, engine)
+        rendered = render_diff(compared, chosen, engine)
+        data, messages = rendered.data, list(rendered.messages)
     write_atomic(Path(target), data, inputs=tuple(Path(p) for p in inputs))
     return messages
 
 
-def render_diff(old: CheckResult, new: CheckResult, diff: Diff, exclusive: Collection[str], output_format: str,
-                engine: str = "embedded") -> tuple[bytes, list[str]]:
-    """``(bytes, engine messages)`` of the diff chart in ``output_format`` (svg, png or dot)."""
-    from orgmodel.render.output import render_org
-
-    overlay = DiffOverlay(old.org, new.org, diff)
+def render_diff(compared: Compared, output_format: str, engine: str = "embedded") -> Rendered:
+    """The diff chart in ``output_format`` (svg, png, pdf or dot): the new org, the overlay, the introduced findings."""
+    pack, diff = compared.pack, compared.diff
+    overlay = DiffOverlay(compared.old.org, compared.new.org, diff)
     introduced = [item.finding for item in diff.introduced]
-    return render_org(new.org, introduced, exclusive, output_format, ChartOptions(), engine, overlay)
+    names = {code: rule.name for code, rule in pack.rules.items()}  # for the key of the codes on the cards
+    return render_org(compared.new.org, introduced, pack.vocabulary.exclusive, output_format, ChartOptions(), engine,
+                      names, overlay=overlay)

@@ -38,11 +38,11 @@ def diff_report(compared: Compared, engine: str = "embedded") -> tuple[bytes, li
     from orgmodel.render.html_stats import figures_html
 
     pack, diff = compared.pack, compared.diff
-    svg, messages = render_diff(compared.old, compared.new, diff, pack.vocabulary.exclusive, "svg", engine)
+    rendered = render_diff(compared, "svg", engine)
     figures = stats.compute(compared.new.org, pack.vocabulary, stats.span_limit(pack))
     introduced = attrs.evolve(compared.new, findings=sorted(item.finding for item in diff.introduced))
     name = compared.new.org.name or compared.old.org.name or compared.new.path
-    page = Page(title=f"Reorg: {name}", subtitle=f"{title(diff)} · {summary(diff)}", svg=svg,
+    page = Page(title=f"Reorg: {name}", subtitle=f"{title(diff)} · {summary(diff)}", svg=rendered.data,
                 data=report_data(introduced, pack.rules, figures, pack.vocabulary.exclusive),
                 figures=figures_html(figures, sections(compared)))
-    return build_page(page), messages
+    return build_page(page), list(rendered.messages)
