@@ -8,7 +8,7 @@ import sys
 import click
 
 from orgmodel import __version__
-from orgmodel.commands import EXIT_USAGE
+from orgmodel.commands import EXIT_USAGE, say
 from orgmodel.commands.check import check
 from orgmodel.commands.diff import diff
 from orgmodel.commands.export import export
@@ -54,6 +54,6 @@ def main() -> None:
     except Exception as error:  # noqa: BLE001 - the last line of defence
         if os.environ.get("ORGMODEL_DEBUG"):
             raise
-        click.echo(f"orgmodel: internal error: {type(error).__name__}: {error} "
-                   "(please report it; ORGMODEL_DEBUG=1 shows the traceback)", err=True)
+        say(f"internal error: {type(error).__name__}: {error} (please report it; ORGMODEL_DEBUG=1 shows the "
+            "traceback)")
         sys.exit(EXIT_USAGE)

@@ -78,12 +78,13 @@ def test_fingerprints_survive_edits_elsewhere(tmp_path: Path) -> None:
 
 
 def test_github_annotations_escape_like_the_toolkit() -> None:
+    """The toolkit's escapes, after the sanitiser: a line break from the input is shown, never obeyed."""
     finding = Finding("dir,x/a:b.org.txt", 3, 5, "KPI001", Severity.ERROR, "100% wrong\r\nsee: a, b", "k", 8)
     pack = load_builtin()
     result = CheckResult("dir,x/a:b.org.txt", check_text("").org, [finding])
     text = github.render(Report([result], pack.rules))
     assert text == ("::error file=dir%2Cx/a%3Ab.org.txt,line=3,col=5,title=KPI001 kpi-single-owner,endColumn=8"
-                    "::100%25 wrong%0D%0Asee: a, b\n")
+                    "::100%25 wrong\\x0d\\x0asee: a, b\n")
     warning = Finding("a", 1, 1, "LEAD002", Severity.WARNING, "m", None, 2)
     info = Finding("a", 1, 1, "XFN001", Severity.INFO, "m", None, 2)
     rendered = github.render(Report([CheckResult("a", result.org, [warning, info])], pack.rules))

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, NoReturn
 import click
 
 from orgmodel.rulepack import PackError, RulePack, load_builtin
+from orgmodel.sanitise import for_terminal
 
 if TYPE_CHECKING:
     from orgmodel.api import CheckResult
@@ -21,9 +22,14 @@ if TYPE_CHECKING:
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
 
+def say(message: str) -> None:
+    """``orgmodel: MESSAGE`` on stderr, sanitised: messages carry file names and text from files."""
+    click.echo(f"orgmodel: {for_terminal(message)}", err=True)
+
+
 def fail(message: str) -> NoReturn:
     """Stop with a one-line error on stderr and exit status 2."""
-    click.echo(f"orgmodel: error: {message}", err=True)
+    say(f"error: {message}")
     sys.exit(EXIT_USAGE)
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from orgmodel.api import OrgFileError
-from orgmodel.commands import EXIT_CLEAN, EXIT_FINDINGS, builtin_pack, fail
+from orgmodel.commands import EXIT_CLEAN, EXIT_FINDINGS, builtin_pack, fail, say
 from orgmodel.render import ENGINES, FORMATS, LAYOUTS, PAGES
 from orgmodel.rulepack import PackError
 
@@ -100,10 +100,10 @@ def render(org_files: tuple[str, ...], output: str | None, output_format: str | 
                 FormatError, TooCostly) as error:
             fail(str(error))
         for message in drawn.messages:
-            click.echo(f"orgmodel: note: {message}", err=True)
+            say(f"note: {message}")
         if drawn.target == "-":
             click.get_binary_stream("stdout").write(drawn.data)
         elif drawn.changed:
             changed = True
-            click.echo(f"orgmodel: {'updated' if sync else 'wrote'} {drawn.target} ({drawn.summary()})", err=True)
+            say(f"{'updated' if sync else 'wrote'} {drawn.target} ({drawn.summary()})")
     sys.exit(EXIT_FINDINGS if sync and changed else EXIT_CLEAN)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from orgmodel.commands import PACK_OPTION, fail, pack_with
+from orgmodel.sanitise import for_terminal
 from orgmodel.suggest import did_you_mean
 
 
@@ -20,16 +21,16 @@ def list_rules(output_format: str, rule_packs: tuple[str, ...]) -> None:
 
     pack = pack_with(rule_packs)
     if output_format == "markdown":
-        click.echo(docs.rules_markdown(pack), nl=False)
+        click.echo(for_terminal(docs.rules_markdown(pack), lines=True), nl=False)
     elif output_format == "json":
-        click.echo(json.dumps([
+        click.echo(json.dumps([  # ensure_ascii: every control is a JSON escape
             {"code": r.code, "name": r.name, "severity": str(r.severity), "opt_in": r.opt_in, "summary": r.summary,
              "kind": r.kind.name, "source": r.source.title, "pack": r.pack}
             for r in pack.rules.values()], indent=2))
     else:
         for rule in pack.rules.values():
             severity = f"{rule.severity}*" if rule.opt_in else str(rule.severity)
-            click.echo(f"{rule.code:<9}{severity:<9}{rule.name:<34} {rule.summary}")
+            click.echo(for_terminal(f"{rule.code:<9}{severity:<9}{rule.name:<34} {rule.summary}"))
         click.echo("* opt-in: runs only when selected (--extend-select CODE, or extend-select in the settings)")
 
 
@@ -44,4 +45,4 @@ def explain(code: str, rule_packs: tuple[str, ...]) -> None:
     rule = pack.rules.get(code.upper())
     if rule is None:
         fail(f"no rule {code}{did_you_mean(code.upper(), pack.rules)}; `orgmodel rules` lists them")
-    click.echo(docs.rule_text(rule), nl=False)
+    click.echo(for_terminal(docs.rule_text(rule), lines=True), nl=False)

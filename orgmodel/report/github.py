@@ -7,12 +7,14 @@ from __future__ import annotations
 
 from orgmodel.finding import Severity
 from orgmodel.report import Report, all_findings
+from orgmodel.sanitise import for_terminal
 
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
 
 def escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    # Sanitised first: a control character in a file name or message must not reach the log raw.
+    return for_terminal(text).replace("%", "%25")
 
 
 def escape_property(text: str) -> str:

@@ -8,6 +8,7 @@ from typing import Any
 from orgmodel.finding import Finding
 from orgmodel.report import Report, all_findings
 from orgmodel.report.summary import counts
+from orgmodel.sanitise import for_json
 
 
 def diagnostic(finding: Finding) -> dict[str, Any]:
@@ -19,4 +20,4 @@ def diagnostic(finding: Finding) -> dict[str, Any]:
 
 def render(report: Report) -> str:
     data = {"diagnostics": [diagnostic(f) for f in all_findings(report)], "summary": counts(report.results)}
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    return for_json(json.dumps(data, indent=2, ensure_ascii=False)) + "\n"

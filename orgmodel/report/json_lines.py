@@ -6,7 +6,8 @@ import json
 
 from orgmodel.report import Report, all_findings
 from orgmodel.report.json_format import diagnostic
+from orgmodel.sanitise import for_json
 
 
 def render(report: Report) -> str:
-    return "".join(json.dumps(diagnostic(f), ensure_ascii=False) + "\n" for f in all_findings(report))
+    return "".join(for_json(json.dumps(diagnostic(f), ensure_ascii=False)) + "\n" for f in all_findings(report))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Any
 
@@ -11,6 +12,7 @@ from orgmodel.finding import Severity
 from orgmodel.fingerprint import fingerprints
 from orgmodel.report import Report
 from orgmodel.rulepack import Rule
+from orgmodel.sanitise import for_json
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
@@ -34,7 +36,7 @@ def repository_uri(path: str) -> str:
     GitHub code scanning resolves result URIs against the repository, so a
     check run from a subfolder must not report paths relative to that folder.
     """
-    absolute = Path(path).resolve()
+    absolute = Path(os.path.realpath(path))
     for folder in absolute.parents:
         if (folder / ".git").exists():
             return absolute.relative_to(folder).as_posix()
@@ -73,4 +75,4 @@ def render(report: Report) -> str:
             "results": results,
         }],
     }
-    return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
+    return for_json(json.dumps(log, indent=2, ensure_ascii=False)) + "\n"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from orgmodel.report import Report, all_findings
+from orgmodel.sanitise import for_terminal
 
 
 def render(report: Report) -> str:
@@ -13,4 +14,4 @@ def render(report: Report) -> str:
     for code, count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
         rule = report.rules.get(code)
         rows.append(f"{count:>6}  {code:<9}{str(rule.severity) if rule else '':<8} {rule.name if rule else ''}".rstrip())
-    return "".join(f"{row}\n" for row in rows)
+    return "".join(f"{for_terminal(row)}\n" for row in rows)
