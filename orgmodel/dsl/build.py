@@ -10,8 +10,10 @@ from collections.abc import Iterable
 from typing import Any
 
 from orgmodel.dsl.grammar import KINDS, KeySpec, is_identifier
+from orgmodel.dsl.lookalike import difference, lookalikes
 from orgmodel.dsl.syntax import Attribute, Declaration, Document, Problem, Token
 from orgmodel.model import ENTITY_FIELDS, Campaign, Department, Kpi, Org, Role, Team, Value
+from orgmodel.sanitise import token as short
 from orgmodel.suggest import Suggester, did_you_mean
 from orgmodel.vocabulary import Vocabulary
 
@@ -84,7 +86,7 @@ class _Reader:
         if entity_id in self.kind_of:
             self.problems.append(_problem(
                 "REF001",
-                f"'{entity_id}' is already declared as a {self.kind_of[entity_id]} on line "
+                f"'{short(entity_id)}' is already declared as a {self.kind_of[entity_id]} on line "
                 f"{self.first_at[entity_id]}; give this {kind} another ID",
                 id_token, entity_id))
         else:
@@ -111,6 +113,9 @@ class _Reader:
 
     def attributes(self, kind: str, entity_id: str, attributes: tuple[Attribute, ...]) -> dict[str, Any]:
         fields: dict[str, Any] = {}
+        # Values of repeating keys gather in lists: adding tuples line by line was
+        # quadratic (160,000 `owner` lines took a minute).
+        repeated: dict[str, list[Any]] = {}
         seen: dict[str, int] = {}
         keys = KINDS[kind].keys
         for attribute in attributes:
@@ -118,13 +123,12 @@ class _Reader:
             spec = keys[key]
             tokens = attribute.values
             if spec.repeats:
-                field = _FIELD[key]
-                good = tuple(v for v in (self.value(spec, key, t, entity_id) for t in tokens) if v is not None)
-                fields[field] = fields[field] + good if field in fields else good
+                values = repeated.setdefault(_FIELD[key], [])
+                values.extend(v for v in (self.value(spec, key, t, entity_id) for t in tokens) if v is not None)
                 continue
             if key in seen:
                 self.problems.append(_problem(
-                    "SYN004", f"'{key}' is given twice for '{entity_id}' (first on line {seen[key]}); keep one",
+                    "SYN004", f"'{key}' is given twice for '{short(entity_id)}' (first on line {seen[key]}); keep one",
                     attribute.key, entity_id))
                 continue
             seen[key] = attribute.key.line
@@ -139,6 +143,7 @@ class _Reader:
                 value = _VACANT
             if value is not None:
                 self.single(fields, key, value)
+        fields.update((field, tuple(values)) for field, values in repeated.items())
         return fields
 
     def single(self, fields: dict[str, Any], key: str, value: Any) -> None:
@@ -160,7 +165,7 @@ class _Reader:
             if text not in self.identifiers:
                 if not is_identifier(text):
                     return self.invalid(
-                        f"'{text}' is not a valid {'ID' if kind == 'ref' else 'word'}: start "
+                        f"'{short(text)}' is not a valid {'ID' if kind == 'ref' else 'word'}: start "
                         "with a letter, then use letters, digits, '-' or '_'", token, entity_id)
                 self.identifiers.add(text)
             value = Value(text, token.line, token.column, token.end_column)
@@ -180,13 +185,13 @@ class _Reader:
             if token.text == "vacant":
                 return _VACANT
             return self.invalid(
-                f"person is a quoted name or the word vacant, not '{token.text}'", token, entity_id)
+                f"person is a quoted name or the word vacant, not '{short(token.text)}'", token, entity_id)
         if token.kind != "word":
             return self.invalid(f"'{key}' takes a word or ID, not a quoted string", token, entity_id)
         allowed = self.vocabulary.words(kind)  # level, layer or scope
         if token.text not in allowed:
             return self.invalid(
-                f"unknown {kind} '{token.text}'{did_you_mean(token.text, allowed)}; "
+                f"unknown {kind} '{short(token.text)}'{did_you_mean(token.text, allowed)}; "
                 f"use one of: {', '.join(allowed)}", token, entity_id)
         return Value(token.text, token.line, token.column, token.end_column)
 
@@ -202,12 +207,23 @@ class _Reader:
             if actual is None:
                 if expected not in suggesters:
                     suggesters[expected] = Suggester(i for i, kinds in self.kinds_of.items() if expected in kinds)
-                message = (f"no {expected} '{value.text}' is declared"
+                message = (f"no {expected} '{short(value.text)}' is declared"
                            f"{suggesters[expected](value.text)}; declare it or fix the ID")
             else:
-                message = f"'{value.text}' is a {actual}, not a {expected}"
+                message = f"'{short(value.text)}' is a {actual}, not a {expected}"
             self.problems.append(Problem(
                 "REF002", message, value.line, value.column, value.end_column, referrer))
+        self.lookalikes()
+
+    def lookalikes(self) -> None:
+        """REF003 on each ID that looks like another (``сmo`` with a Cyrillic ``с`` next to ``cmo``)."""
+        for entity_id, like in lookalikes(list(self.kind_of)):
+            entity = self.entities[ENTITY_FIELDS[self.kind_of[entity_id]]][entity_id]
+            message = (f"'{short(entity_id)}' looks like '{short(like)}' (line {self.first_at[like]}) but is "
+                       f"another ID: {difference(entity_id, like)}; rename one, so that every reference "
+                       "names the one it means")
+            self.problems.append(Problem("REF003", message, entity.line, entity.column,
+                                         entity.column + len(entity_id), entity_id))
 
 
 class _Vacant:

@@ -3,17 +3,28 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from orgmodel.dsl.grammar import KINDS, KindSpec, is_identifier
 from orgmodel.dsl.lexer import CONTROL, simple_tokens, split_lines, tokenize
 from orgmodel.dsl.syntax import Attribute, Comment, Declaration, Document, Problem, Suppression, Token
+from orgmodel.sanitise import token as short
 from orgmodel.suggest import did_you_mean
 
 _DIRECTIVE = re.compile(r"\s*orgmodel\s*:")
-_SUPPRESSION = re.compile(
-    r"\s*orgmodel\s*:\s*(?P<kind>ignore-file|ignore)\[(?P<codes>[^\]]*)\]\s*(?P<reason>.*?)\s*\Z")
+# The reason is taken whole and stripped afterwards: a lazy `.*?\s*\Z` retried the
+# trailing space at every position (a 100 KB comment took a minute).
+_SUPPRESSION = re.compile(r"\s*orgmodel\s*:\s*(?P<kind>ignore-file|ignore)\[(?P<codes>[^\]]*)\](?P<reason>.*)\Z")
 _CODE = re.compile(r"[A-Z][A-Z0-9]*[0-9]{3}\Z")
+# A misspelt keyword looks like this; a line of a key file or /etc/passwd does not, and is not quoted.
+_KEYWORD_LIKE = re.compile(r"[A-Za-z][A-Za-z-]{0,23}\Z")
+
+
+def _unknown(what: str, word: str, choices: Iterable[str]) -> str:
+    """``unknown WHAT 'word' (did you mean 'x'?)``, quoting the word only if it looks like a keyword."""
+    if not _KEYWORD_LIKE.match(word):
+        return f"unknown {what}"
+    return f"unknown {what} '{word}'{did_you_mean(word, choices)}"
 
 
 class _Builder:
@@ -28,6 +39,7 @@ class _Builder:
         # True after a header we could not read: its attribute lines are
         # skipped quietly instead of each being reported as orphaned.
         self.skipping = False
+        self.declaration_lines = 0
 
     def problem(self, code: str, message: str, token: Token) -> None:
         self.problems.append(
@@ -44,11 +56,12 @@ class _Builder:
         self.close()
         kind = tokens[0]
         spec = KINDS.get(kind.text) if kind.kind == "word" else None
+        self.declaration_lines += spec is not None
         if spec is None:
             if kind.kind == "word":
                 self.problem(
                     "SYN002",
-                    f"unknown declaration kind '{kind.text}'{did_you_mean(kind.text, KINDS)}; "
+                    f"{_unknown('declaration kind', kind.text, KINDS)}; "
                     f"use one of: {', '.join(KINDS)}",
                     kind,
                 )
@@ -67,7 +80,7 @@ class _Builder:
             if not is_identifier(id_.text):
                 self.problem(
                     "SYN003",
-                    f"'{id_.text}' is not a valid ID: start with a letter, then use "
+                    f"'{short(id_.text)}' is not a valid ID: start with a letter, then use "
                     "letters, digits, '-' or '_'",
                     id_,
                 )
@@ -83,7 +96,7 @@ class _Builder:
                 rest[0] if rest else (id_ or kind),
             )
         elif rest:
-            self.problem("SYN001", f"unexpected '{rest[0].text}' after the {kind.text} declaration", rest[0])
+            self.problem("SYN001", f"unexpected '{short(rest[0].text)}' after the {kind.text} declaration", rest[0])
         self.header, self.spec = (kind, id_, text), spec
 
     def attribute(self, tokens: list[Token]) -> None:
@@ -106,7 +119,7 @@ class _Builder:
             allowed = ", ".join(self.spec.keys) or "none in this version"
             self.problem(
                 "SYN002",
-                f"unknown {kind} attribute '{key.text}'{did_you_mean(key.text, self.spec.keys)}; "
+                f"{_unknown(f'{kind} attribute', key.text, self.spec.keys)}; "
                 f"{kind} takes: {allowed}",
                 key,
             )
@@ -129,7 +142,7 @@ def _values(tokens: list[Token], key: Token, problems: list[Problem]) -> tuple[T
         if want_value and token.kind == "comma":
             message = "expected a value, found ','"
         elif not want_value and token.kind != "comma":
-            message = f"expected ',' between values, found '{token.text}'"
+            message = f"expected ',' between values, found '{short(token.text)}'"
         else:
             continue
         problems.append(Problem("SYN001", message, token.line, token.column, token.end_column))
@@ -155,7 +168,7 @@ def _suppression(comment: Comment, builder: _Builder, on_code_line: bool) -> Sup
     header = builder.header if on_code_line and not builder.skipping else None
     on_org = header is not None and header[0].text == "org"
     entity = header[1].text if header is not None and header[1] is not None else None
-    return Suppression(codes, match.group("reason"), comment.line, comment.column,
+    return Suppression(codes, match.group("reason").strip(), comment.line, comment.column,
                        file_wide=match.group("kind") == "ignore-file", entity=entity, on_org=on_org,
                        attached=on_code_line)
 
@@ -168,10 +181,11 @@ class Reading:
         self.suppressions: list[Suppression] = []
         self.problems: list[Problem] = []
         self.line_count = 0
+        self.declaration_lines = 0
 
     def document(self, declarations: tuple[Declaration, ...] = ()) -> Document:
         return Document(declarations, tuple(self.comments), tuple(self.problems), self.line_count,
-                        tuple(self.suppressions))
+                        tuple(self.suppressions), self.declaration_lines)
 
 
 def read_declarations(text: str, reading: Reading) -> Iterator[Declaration]:
@@ -205,6 +219,7 @@ def read_declarations(text: str, reading: Reading) -> Iterator[Declaration]:
         if comment is not None:
             _note_suppression(comment, builder, reading.suppressions, on_code_line=True)
     builder.close()
+    reading.declaration_lines = builder.declaration_lines
     yield from builder.declarations
 
 

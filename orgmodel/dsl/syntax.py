@@ -94,3 +94,6 @@ class Document:
     problems: tuple[Problem, ...]
     line_count: int
     suppressions: tuple[Suppression, ...] = ()
+    # Lines that start with a declaration keyword (org, role, ...), read well or not:
+    # none at all in a file with problems means it is no org file.
+    declaration_lines: int = 0
