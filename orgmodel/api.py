@@ -13,7 +13,6 @@ import fnmatch
 import functools
 import gc
 import os
-import stat
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
@@ -24,6 +23,7 @@ from orgmodel.dsl.build import build
 from orgmodel.dsl.lexer import split_lines
 from orgmodel.dsl.parser import Reading, read_declarations
 from orgmodel.dsl.syntax import Document, Problem
+from orgmodel.files import NotRegularFile, read_regular
 from orgmodel.finding import Finding
 from orgmodel.model import Org
 from orgmodel.rulepack import RulePack, load_builtin
@@ -63,9 +63,13 @@ def decode(data: bytes) -> tuple[str, list[Problem]]:
     try:
         return data.decode("utf-8"), []
     except UnicodeDecodeError as error:
-        start = data.rfind(b"\n", 0, error.start) + 1
-        line = data.count(b"\n", 0, error.start) + 1
-        column = len(data[start:error.start].decode("utf-8", "replace")) + 1
+        # Lines end at LF, CRLF or CR, as split_lines says; a BOM is no column.
+        before = data[: error.start]
+        line = before.count(b"\n") + before.count(b"\r") - before.count(b"\r\n") + 1
+        start = max(before.rfind(b"\n"), before.rfind(b"\r")) + 1
+        if start == 0 and before.startswith(b"\xef\xbb\xbf"):
+            start = 3
+        column = len(before[start:].decode("utf-8", "replace")) + 1
         byte = data[error.start]
         problem = Problem(
             "SYN001",
@@ -129,28 +133,50 @@ def check_text(text: str, path: str = "<text>", pack: RulePack | None = None) ->
     return _check(text, path, pack or load_builtin(), [])
 
 
+def _within(path: str, folder: str) -> bool:
+    return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
+
+
+def leaves_tree(path: str | os.PathLike[str]) -> bool:
+    """Whether ``path`` is a link (or lies below one) that leads out of the checked tree.
+
+    The checked tree is the current folder for a path below it (a repository,
+    as pre-commit and CI run), else the folder the path names. A repository
+    can hold ``x.org.txt -> ~/.ssh/id_rsa``; it must not make orgmodel read it.
+    """
+    absolute, cwd = os.path.abspath(path), os.getcwd()
+    tree = cwd if _within(absolute, cwd) else os.path.dirname(absolute)
+    return not _within(os.path.realpath(absolute), os.path.realpath(tree))
+
+
 def read_file(path: str | os.PathLike[str]) -> bytes:
-    """The bytes of a regular file; anything else is an :class:`OrgFileError`."""
+    """The bytes of a regular file inside the checked tree; anything else is an :class:`OrgFileError`."""
     try:
-        info = os.stat(path)
+        if leaves_tree(path):
+            raise OrgFileError(f"{path}: a symbolic link out of the checked folder; not followed "
+                               "(check the file where it really is)")
+        return read_regular(path)
     except FileNotFoundError:
         raise OrgFileError(f"{path}: no such file or directory") from None
-    except OSError as error:
-        raise OrgFileError(f"{path}: cannot read: {error.strerror}") from None
-    if not stat.S_ISREG(info.st_mode):
-        # A FIFO or device would block or never end: refuse before opening.
-        raise OrgFileError(f"{path}: not a regular file; pass an org file or a directory")
-    try:
-        with open(path, "rb") as handle:
-            return handle.read()
+    except NotRegularFile:  # a FIFO would block, a device never end
+        raise OrgFileError(f"{path}: not a regular file; pass an org file or a directory") from None
     except OSError as error:
         raise OrgFileError(f"{path}: cannot read: {error.strerror}") from None
 
 
 def check_file(path: str | os.PathLike[str], pack: RulePack | None = None,
                display_path: str | None = None) -> CheckResult:
-    """Check one org file; raises :class:`OrgFileError` when it cannot be read."""
-    return check_bytes(read_file(path), display_path or str(path), pack)
+    """Check one org file; raises :class:`OrgFileError` when it cannot be read or is plainly no org file.
+
+    A file in which no line declares anything (a key, a password file, a
+    binary) is refused in one line that quotes nothing of it: its lines would
+    otherwise be quoted in findings, which reach CI logs and annotations.
+    """
+    result = check_bytes(read_file(path), display_path or str(path), pack)
+    if result.document is not None and not result.document.declaration_lines and result.document.problems:
+        raise OrgFileError(f"{path}: not an org file: no line declares an org, role, kpi, "
+                           "campaign, team or department (nothing of it is quoted)")
+    return result
 
 
 def is_org_file(path: Path) -> bool:
@@ -199,7 +225,9 @@ def _walk(folder: Path) -> Iterator[Path]:
 
 def display(path: Path) -> str:
     """``path`` relative to the working directory when it is below it, as tools print paths."""
-    try:
-        return str(path.resolve().relative_to(Path.cwd().resolve())) if path.is_absolute() else str(path)
+    if not path.is_absolute():
+        return str(path)
+    try:  # realpath, not resolve(): in Python 3.11 resolve() raises on a symlink loop
+        return str(Path(os.path.realpath(path)).relative_to(os.path.realpath(os.getcwd())))
     except ValueError:
         return str(path)

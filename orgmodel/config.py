@@ -4,14 +4,13 @@ Found the way ruff and sqlfluff find theirs: walking up from the checked
 file, the first folder with ``.orgmodel.toml``, a ``pyproject.toml`` with
 ``[tool.orgmodel]`` or a ``setup.cfg`` with ``[orgmodel]`` wins (in that
 order within one folder). Every key and code is validated; an error names
-the file and the key.
+the file, the line and the key. Reading the files is config_files' job.
 """
 
 from __future__ import annotations
 
-import configparser
 import fnmatch
-import tomllib
+import os
 from collections.abc import Iterable, Mapping
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -19,21 +18,19 @@ from typing import Any
 import attrs
 
 from orgmodel.api import ORG_FILE_PATTERNS, is_directory
-from orgmodel.finding import SEVERITY_WORDS
 from orgmodel.checks.params import param_error
-from orgmodel.rulepack import PackError, RulePack, load_packs
+from orgmodel.config_files import CONFIG_NAMES, ConfigError, has_settings, is_candidate, line_of, read_table
+from orgmodel.finding import SEVERITY_WORDS, Severity
+from orgmodel.rulepack import PackError, Rule, RulePack, load_packs
+from orgmodel.sanitise import token
 from orgmodel.toml_lines import TomlText
 from orgmodel.vocabulary import Vocabulary
 from orgmodel.vocabulary_schema import VocabularyError, extend_vocabulary
 
-CONFIG_NAMES = (".orgmodel.toml", "pyproject.toml", "setup.cfg")
+__all__ = ["CONFIG_NAMES", "ConfigError", "Settings", "configure_pack", "find_config", "load_settings"]
 LIST_KEYS = ("select", "extend-select", "ignore", "rules", "include", "exclude", "font")
 TABLE_KEYS = ("severity", "params", "per-file-ignores", "extend-vocabulary")
 KEYS = (*LIST_KEYS, *TABLE_KEYS, "fail-on", "baseline")
-
-
-class ConfigError(Exception):
-    """A configuration that cannot be used; ``str()`` names the file and the key."""
 
 
 @attrs.frozen
@@ -55,141 +52,117 @@ class Settings:
     font: tuple[str, ...] = ()  # extra font families for charts, after Lato (render --font)
     # Keys whose value came from the command line, so errors name the option.
     from_options: frozenset[str] = frozenset()
+    text: str = attrs.field(default="", repr=False, eq=False)  # the file's text, to find a key's line
 
     @property
     def root(self) -> Path:
         """The folder that relative paths and globs in the settings are relative to."""
         return self.path.parent if self.path is not None else Path.cwd()
 
+    def location(self, *key: str) -> str:
+        """``FILE:LINE`` where ``key`` is written."""
+        return f"{self.path}:{line_of(self.path, self.text, key)}" if self.path else "<settings>"
 
-def _has_settings(path: Path) -> bool:
-    if path.name == ".orgmodel.toml":
-        return True
-    try:
-        if path.name == "pyproject.toml":
-            return "orgmodel" in tomllib.loads(path.read_text(encoding="utf-8")).get("tool", {})
-        parser = configparser.ConfigParser()
-        parser.read(path, encoding="utf-8")
-        return parser.has_section("orgmodel")
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, configparser.Error):
-        return False
+    def where(self, *key: str) -> str:
+        """``FILE:LINE: KEY`` (or ``--KEY`` for a value from the command line), for an error message."""
+        return f"--{key[0]}" if key[0] in self.from_options else f"{self.location(*key)}: {'.'.join(key)}"
 
 
 def find_config(start: Path) -> Path | None:
-    """The nearest configuration file above ``start`` (a file or folder), or None."""
-    folder = (start if is_directory(start) else start.parent).resolve()
+    """The nearest configuration file above ``start`` (a file or folder), or None.
+
+    Raises ConfigError for a configuration file that cannot be read or parsed.
+    """
+    folder = Path(os.path.realpath(start if is_directory(start) else start.parent))  # never raises on a loop
     for candidate_folder in (folder, *folder.parents):
         for name in CONFIG_NAMES:
             candidate = candidate_folder / name
-            try:
-                if candidate.is_file() and _has_settings(candidate):
-                    return candidate
-            except OSError:  # a folder we may not look into has no settings for us
-                continue
+            if is_candidate(candidate) and has_settings(candidate):
+                return candidate
     return None
 
 
-def _read_raw(path: Path) -> dict[str, Any]:
-    """The settings table of a configuration file, TOML-shaped."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise ConfigError(f"{path}: cannot read: {error}") from None
-    if path.suffix == ".cfg":
-        return _read_ini(path, text)
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        raise ConfigError(f"{path}: not valid TOML: {error}") from None
-    if path.name == "pyproject.toml":
-        data = data.get("tool", {}).get("orgmodel", {})
-    return data
+class _Invalid(Exception):
+    """A wrong value at ``key``; the caller turns it into a ConfigError with the key's file and line.
+
+    The line is looked up only then: looking it up for every key read made a
+    configuration of 20,000 globs take minutes.
+    """
+
+    def __init__(self, key: tuple[str, ...], message: str) -> None:
+        super().__init__(message)
+        self.key, self.message = key, message
 
 
-def _read_ini(path: Path, text: str) -> dict[str, Any]:
-    """setup.cfg: [orgmodel], [orgmodel:severity], [orgmodel:per-file-ignores], [orgmodel:params:CODE]."""
-    parser = configparser.ConfigParser(interpolation=None)
-    parser.optionxform = str  # type: ignore[assignment,method-assign]  # codes and globs keep their case
-    try:
-        parser.read_string(text, source=str(path))
-    except configparser.Error as error:
-        raise ConfigError(f"{path}: not a valid setup.cfg: {error}") from None
-    raw: dict[str, Any] = dict(parser["orgmodel"]) if parser.has_section("orgmodel") else {}
-    for section in parser.sections():
-        if not section.startswith("orgmodel:"):
-            continue
-        parts = section.split(":")
-        if parts[1] in ("severity", "per-file-ignores") and len(parts) == 2:
-            raw[parts[1]] = dict(parser[section])
-        elif parts[1] == "params" and len(parts) == 3:
-            raw.setdefault("params", {})[parts[2]] = dict(parser[section])
-        else:
-            raise ConfigError(f"{path}: unknown section [{section}] (allowed: [orgmodel:severity], "
-                              "[orgmodel:per-file-ignores], [orgmodel:params:CODE])")
-    return raw
-
-
-def _strings(value: Any, where: str) -> tuple[str, ...]:
+def _strings(value: Any, key: tuple[str, ...]) -> tuple[str, ...]:
     """A list setting: a TOML list of strings, or a comma/newline-separated string (setup.cfg)."""
     if isinstance(value, str):
         return tuple(item.strip() for item in value.replace("\n", ",").split(",") if item.strip())
     if isinstance(value, list) and all(isinstance(item, str) for item in value):
         return tuple(value)
-    raise ConfigError(f"{where}: expected a list of strings")
+    raise _Invalid(key, "expected a list of strings")
 
 
-def _table(value: Any, where: str) -> dict[str, Any]:
+def _table(value: Any, key: tuple[str, ...]) -> dict[str, Any]:
     if not isinstance(value, dict):
-        raise ConfigError(f"{where}: expected a table")
+        raise _Invalid(key, "expected a table")
     return value
 
 
-def parse_settings(raw: Mapping[str, Any], path: Path | None) -> Settings:
+def parse_settings(raw: Mapping[str, Any], path: Path | None, text: str = "") -> Settings:
     """Validated settings from a raw table; relative paths are resolved against the file's folder."""
-    label = str(path) if path else "<settings>"
+    located = Settings(path=path, text=text)
     for key in raw:
         if key not in KEYS:
-            raise ConfigError(f"{label}: unknown setting '{key}' (settings: {', '.join(KEYS)})")
-    fields: dict[str, Any] = {"path": path}
+            raise ConfigError(f"{located.location(key)}: unknown setting '{token(key)}' (settings: {', '.join(KEYS)})")
+    try:
+        fields = _fields(raw, path)
+    except _Invalid as error:
+        raise ConfigError(f"{located.where(*error.key)}: {error.message}") from None
+    return Settings(path=path, text=text, **fields)
+
+
+def _fields(raw: Mapping[str, Any], path: Path | None) -> dict[str, Any]:
+    fields: dict[str, Any] = {}
     root = path.parent if path else Path.cwd()
     for key in LIST_KEYS:
         if key in raw:
-            fields[key.replace("-", "_")] = _strings(raw[key], f"{label}: {key}")
+            fields[key.replace("-", "_")] = _strings(raw[key], (key,))
     if "rules" in fields:
         fields["rules"] = tuple((root / p) for p in fields["rules"])
     if "baseline" in raw:
         if not isinstance(raw["baseline"], str) or not raw["baseline"]:
-            raise ConfigError(f"{label}: baseline: expected the path of a baseline file")
+            raise _Invalid(("baseline",), "expected the path of a baseline file")
         fields["baseline"] = root / raw["baseline"]
     for family in fields.get("font", ()):
         from orgmodel.render.fonts import family_error
 
         if (problem := family_error(family)) is not None:
-            raise ConfigError(f"{label}: font: {problem}")
+            raise _Invalid(("font",), problem)
     if "fail-on" in raw:
         if raw["fail-on"] not in SEVERITY_WORDS:
-            raise ConfigError(f"{label}: fail-on: expected one of {', '.join(SEVERITY_WORDS)}")
+            raise _Invalid(("fail-on",), f"expected one of {', '.join(SEVERITY_WORDS)}")
         fields["fail_on"] = raw["fail-on"]
-    severity = _table(raw.get("severity", {}), f"{label}: severity")
+    severity = _table(raw.get("severity", {}), ("severity",))
     for code, level in severity.items():
         if level not in (*SEVERITY_WORDS, "off"):
-            raise ConfigError(f"{label}: severity.{code}: expected one of {', '.join(SEVERITY_WORDS)}, off")
+            raise _Invalid(("severity", code), f"expected one of {', '.join(SEVERITY_WORDS)}, off")
     fields["severity"] = dict(severity)
-    params = _table(raw.get("params", {}), f"{label}: params")
-    fields["params"] = {code: _table(values, f"{label}: params.{code}") for code, values in params.items()}
+    params = _table(raw.get("params", {}), ("params",))
+    fields["params"] = {code: _table(values, ("params", code)) for code, values in params.items()}
     if "extend-vocabulary" in raw:
         if path is not None and path.suffix == ".cfg":
-            raise ConfigError(f"{label}: extend-vocabulary: not available in setup.cfg; write it in "
-                              ".orgmodel.toml or pyproject.toml [tool.orgmodel.extend-vocabulary]")
-        fields["extend_vocabulary"] = _table(raw["extend-vocabulary"], f"{label}: extend-vocabulary")
-    ignores = _table(raw.get("per-file-ignores", {}), f"{label}: per-file-ignores")
-    fields["per_file_ignores"] = {glob: _strings(codes, f"{label}: per-file-ignores.{glob}")
-                                  for glob, codes in ignores.items()}
-    return Settings(**fields)
+            raise _Invalid(("extend-vocabulary",), "not available in setup.cfg; write it in .orgmodel.toml or "
+                                                   "pyproject.toml [tool.orgmodel.extend-vocabulary]")
+        fields["extend_vocabulary"] = _table(raw["extend-vocabulary"], ("extend-vocabulary",))
+    ignores = _table(raw.get("per-file-ignores", {}), ("per-file-ignores",))
+    fields["per_file_ignores"] = {glob: _strings(codes, ("per-file-ignores", glob)) for glob, codes in ignores.items()}
+    return fields
 
 
 def load_settings(path: Path) -> Settings:
-    return parse_settings(_read_raw(path), path)
+    raw, text = read_table(path)
+    return parse_settings(raw, path, text)
 
 
 def _coerce(value: Any, kind: str) -> Any:
@@ -202,58 +175,88 @@ def _coerce(value: Any, kind: str) -> Any:
         except ValueError:
             return value
     if kind == "words":
-        return list(_strings(value, ""))
+        return list(_strings(value, ()))
     return value
 
 
-def _check_codes(codes: tuple[str, ...], known: frozenset[str], where: str) -> None:
+def _check_codes(codes: tuple[str, ...], known: frozenset[str], key: tuple[str, ...]) -> None:
     for code in codes:
+        if not code.strip():  # "" is a prefix of every code: it would switch every rule off
+            raise _Invalid(key, "an empty rule code would match every rule; remove it")
         if not any(k.startswith(code) for k in known):
-            raise ConfigError(f"{where}: unknown rule code or prefix '{code}' (orgmodel rules lists them)")
+            raise _Invalid(key, f"unknown rule code or prefix '{token(code)}' (orgmodel rules lists them)")
 
 
 def _matches(code: str, prefixes: tuple[str, ...]) -> bool:
     return any(code.startswith(p) for p in prefixes)
 
 
+def _configured(rule: Rule, values: Mapping[str, Any], pack: RulePack) -> Rule:
+    """``rule`` with the parameters a configuration gives it, each validated as a pack's would be."""
+    params = dict(rule.params)
+    for name, value in values.items():
+        param = rule.kind.params.get(name)
+        value = _coerce(value, param.type) if param else value
+        error = param_error(rule.kind, name, value, pack.vocabulary)
+        if error:
+            raise _Invalid(("params", rule.code, name), error)
+        params[name] = value
+    configured = attrs.evolve(rule, params=params)
+    failure = trial_run(configured, pack)
+    if failure:
+        key = ("params", rule.code, *values) if len(values) == 1 else ("params", rule.code)
+        wanted = "; ".join(f"{n}: {rule.kind.params[n].help}" for n in values if rule.kind.params[n].help)
+        raise _Invalid(key, f"kind {rule.kind.name} cannot use this value ({failure})"
+                       + (f"; expected {wanted}" if wanted else ""))
+    return configured
+
+
+def trial_run(rule: Rule, pack: RulePack) -> str | None:
+    """Why ``rule`` fails on its own examples (a value its schema let through but the check cannot use)."""
+    from orgmodel.api import load_text
+
+    try:
+        for snippet in (rule.fires, rule.passes):
+            org, _ = load_text(snippet, "<example>", pack)
+            for _hit in rule.kind.run(org, rule.params, pack.vocabulary):
+                pass
+    except Exception as error:  # noqa: BLE001 - any failure here is the value's, reported with its key
+        return token(f"{type(error).__name__}: {error}", 80)
+    return None
+
+
 def configure_pack(base: RulePack, settings: Settings) -> RulePack:
     """``base`` with the settings' extra packs, parameters, severities and selection applied."""
-    label = str(settings.path) if settings.path else "<settings>"
     try:
         pack = load_packs(settings.rules, base) if settings.rules else base
     except PackError as error:
         raise ConfigError(str(error)) from None
     if settings.extend_vocabulary:
         pack = attrs.evolve(pack, vocabulary=_extended(pack, settings))
+    try:
+        return _configure(pack, settings)
+    except _Invalid as error:
+        raise ConfigError(f"{settings.where(*error.key)}: {error.message}") from None
+
+
+def _configure(pack: RulePack, settings: Settings) -> RulePack:
     known = frozenset(pack.rules)
-
-    def where(key: str) -> str:
-        return f"--{key}" if key in settings.from_options else f"{label}: {key}"
-
-    _check_codes(settings.select or (), known, where("select"))
-    _check_codes(settings.extend_select, known, where("extend-select"))
-    _check_codes(settings.ignore, known, where("ignore"))
+    if settings.select is not None and not settings.select and not settings.extend_select:
+        raise _Invalid(("select",), "selects no rule, so nothing would be checked; name codes or prefixes, "
+                                    "or leave select out to check every rule")
+    _check_codes(settings.select or (), known, ("select",))
+    _check_codes(settings.extend_select, known, ("extend-select",))
+    _check_codes(settings.ignore, known, ("ignore",))
     for glob, codes in settings.per_file_ignores.items():
-        _check_codes(codes, known, f"{label}: per-file-ignores.{glob}")
+        _check_codes(codes, known, ("per-file-ignores", glob))
     rules = dict(pack.rules)
     for code, values in settings.params.items():
         if code not in rules:
-            raise ConfigError(f"{label}: params.{code}: unknown rule code")
-        rule = rules[code]
-        params = dict(rule.params)
-        for name, value in values.items():
-            param = rule.kind.params.get(name)
-            value = _coerce(value, param.type) if param else value
-            error = param_error(rule.kind, name, value, pack.vocabulary)
-            if error:
-                raise ConfigError(f"{label}: params.{code}.{name}: {error}")
-            params[name] = value
-        rules[code] = attrs.evolve(rule, params=params)
-    from orgmodel.finding import Severity
-
+            raise _Invalid(("params", code), "unknown rule code")
+        rules[code] = _configured(rules[code], values, pack)
     for code, level in settings.severity.items():
         if code not in rules:
-            raise ConfigError(f"{label}: severity.{code}: unknown rule code")
+            raise _Invalid(("severity", code), "unknown rule code")
         if level == "off":
             del rules[code]
         else:
@@ -272,9 +275,17 @@ def _extended(pack: RulePack, settings: Settings) -> Vocabulary:
     except VocabularyError as error:
         assert settings.path is not None  # only files carry an extend-vocabulary table
         prefix: tuple[str, ...] = ("tool", "orgmodel") if settings.path.name == "pyproject.toml" else ()
-        text = TomlText(str(settings.path), settings.path.read_text(encoding="utf-8"))
+        text = TomlText(str(settings.path), settings.text)
         raise ConfigError(f"{settings.path}:{text.line_of_path((*prefix, *error.path))}: "
                           f"{error.key}: {error.message}") from None
+
+
+def _relative(settings: Settings, file: Path) -> str:
+    """``file`` relative to the settings' folder, as globs see it (realpath: a symlink loop must not raise)."""
+    try:
+        return Path(os.path.realpath(file)).relative_to(os.path.realpath(settings.root)).as_posix()
+    except ValueError:
+        return file.name
 
 
 def ignored_for(settings: Settings, file: Path) -> tuple[str, ...]:
@@ -285,14 +296,6 @@ def ignored_for(settings: Settings, file: Path) -> tuple[str, ...]:
         if fnmatch.fnmatch(str(relative), glob) or fnmatch.fnmatch(relative.name, glob):
             codes.extend(ignored)
     return tuple(codes)
-
-
-def _relative(settings: Settings, file: Path) -> str:
-    """``file`` relative to the settings' folder (POSIX), or its name when it is outside."""
-    try:
-        return file.resolve().relative_to(settings.root.resolve()).as_posix()
-    except ValueError:
-        return file.name
 
 
 def _excluded_by(pattern: str, relative: str) -> bool:

@@ -19,6 +19,7 @@ import attrs
 from orgmodel.checks import CHECK_KINDS, LANGUAGE_KIND
 from orgmodel.checks.base import CheckKind
 from orgmodel.checks.params import param_error, params_error
+from orgmodel.files import read_regular_text
 from orgmodel.finding import SEVERITY_WORDS, Severity
 from orgmodel.toml_lines import TomlText
 from orgmodel.vocabulary import Vocabulary
@@ -297,7 +298,7 @@ def load_packs(paths: Iterable[str | Path], base: RulePack | None = None) -> Rul
     texts = []
     for path in paths:
         try:
-            texts.append((str(path), Path(path).read_text(encoding="utf-8")))
+            texts.append((str(path), read_regular_text(path)))  # a FIFO would hang, /dev/zero never end
         except (OSError, UnicodeDecodeError) as error:
             raise PackError(str(path), 1, f"cannot read the rule pack: {error}") from None
     return build_pack(texts, base or load_builtin())

@@ -99,15 +99,15 @@ def test_per_file_ignores_and_include(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(("config", "message"), [
-    ('selekt = ["KPI"]\n', ".orgmodel.toml: unknown setting 'selekt'"),
-    ('ignore = ["NOPE"]\n', ".orgmodel.toml: ignore: unknown rule code or prefix 'NOPE'"),
-    ('[severity]\nKPI001 = "loud"\n', ".orgmodel.toml: severity.KPI001: expected one of"),
-    ('[severity]\nKPI999 = "error"\n', ".orgmodel.toml: severity.KPI999: unknown rule code"),
-    ('[params.SPAN001]\nmaximum = 3\n', ".orgmodel.toml: params.SPAN001.maximum: unknown parameter 'maximum'"),
-    ('[params.SPAN001]\nmax = "ten"\n', ".orgmodel.toml: params.SPAN001.max: parameter 'max' must be a whole number"),
-    ('fail-on = "never"\n', ".orgmodel.toml: fail-on: expected one of"),
+    ('selekt = ["KPI"]\n', ".orgmodel.toml:1: unknown setting 'selekt'"),
+    ('ignore = ["NOPE"]\n', ".orgmodel.toml:1: ignore: unknown rule code or prefix 'NOPE'"),
+    ('[severity]\nKPI001 = "loud"\n', ".orgmodel.toml:2: severity.KPI001: expected one of"),
+    ('[severity]\nKPI999 = "error"\n', ".orgmodel.toml:2: severity.KPI999: unknown rule code"),
+    ('[params.SPAN001]\nmaximum = 3\n', ".orgmodel.toml:2: params.SPAN001.maximum: unknown parameter 'maximum'"),
+    ('[params.SPAN001]\nmax = "ten"\n', ".orgmodel.toml:2: params.SPAN001.max: parameter 'max' must be a whole number"),
+    ('fail-on = "never"\n', ".orgmodel.toml:1: fail-on: expected one of"),
     ('rules = ["missing.toml"]\n', "missing.toml:1: cannot read the rule pack"),
-    ("select = [\n", ".orgmodel.toml: not valid TOML"),
+    ("select = [\n", ".orgmodel.toml:2: not valid TOML"),
 ])
 def test_config_errors_name_file_and_key(tmp_path: Path, config: str, message: str) -> None:
     root = project(tmp_path, {"org.txt": ORG, ".orgmodel.toml": config})

@@ -35,8 +35,9 @@ CASES = [
     pytest.param(b'role cmo "Jos\xe9"\n', 1, ["SYN001"], id="invalid UTF-8"),
     pytest.param("role cmo \"CMO\"\n".encode("utf-16"), 1, ["SYN001"], id="UTF-16"),
     pytest.param(ACME.replace(b'"Dana Whitfield"', b'"' + b"x" * 1_000_000 + b'"'), 0, [], id="1 MB name"),
-    pytest.param(b"  " + b"a, " * 350_000 + b"\n", 1, ["SYN001"], id="1 MB attribute line"),
-    pytest.param(b'"' * 1_000_000 + b"\n", 1, ["SYN001"], id="1 MB of quotes"),
+    # A declaration follows, so that the file is an org file (one with none is refused whole).
+    pytest.param(b"  " + b"a, " * 350_000 + b"\nrole cmo \"CMO\"\n", 1, ["SYN001"], id="1 MB attribute line"),
+    pytest.param(b'"' * 1_000_000 + b"\nrole cmo \"CMO\"\n", 1, ["SYN001"], id="1 MB of quotes"),
 ]
 
 

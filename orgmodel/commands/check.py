@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 
 from orgmodel.api import ORG_FILE_PATTERNS, CheckResult, OrgFileError
-from orgmodel.commands import EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE, builtin_pack, fail, use_color
+from orgmodel.commands import EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE, builtin_pack, fail, say, use_color
 from orgmodel.finding import SEVERITY_WORDS
 from orgmodel.report import FORMAT_NAMES
 from orgmodel.rulepack import PackError
@@ -75,8 +75,10 @@ def check(paths: tuple[str, ...], output_format: str | None, output_file: str | 
                           no_baseline=write_baseline is not None)
     project = Project(overrides, builtin_pack())
     results, errors, failed, checked = [], [], False, []
+    inputs = list(paths)  # every org file named or found: --output must not land on any of them
     try:
         for shown, target in project.files(paths):
+            inputs.append(str(target) if isinstance(target, Path) else shown)
             if isinstance(target, OrgFileError):
                 errors.append(str(target))
                 continue
@@ -91,13 +93,13 @@ def check(paths: tuple[str, ...], output_format: str | None, output_file: str | 
     except (ConfigError, PackError) as error:
         fail(str(error))
     for error in errors:
-        click.echo(f"orgmodel: error: {error}", err=True)
+        say(f"error: {error}")
     for note in project.notes(quiet):
-        click.echo(f"orgmodel: {note}", err=True)
+        say(note)
     if not results and not errors and project.excluded:
         sys.exit(EXIT_CLEAN)  # pre-commit named only excluded files: nothing to check is not an error
     if write_baseline is not None and results:
-        _write_baseline(Path(write_baseline), checked, paths)
+        _write_baseline(Path(write_baseline), checked, inputs)
         sys.exit(EXIT_USAGE if errors else EXIT_CLEAN)
     if not results:
         if not errors:
@@ -106,7 +108,7 @@ def check(paths: tuple[str, ...], output_format: str | None, output_file: str | 
     rules = {code: rule for pack in project.packs() for code, rule in pack.rules.items()}
     chosen = output_format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     if output_file is not None and output_file != "-":  # "-": the chosen format on standard output
-        _write_report(Path(output_file), formatter(chosen)(Report(results, rules)), paths)
+        _write_report(Path(output_file), formatter(chosen)(Report(results, rules)), inputs)
         chosen = "text"
     terminal = Report(results, rules, color=use_color(color) and chosen == "text", quiet=quiet)
     if statistics:
