@@ -9,6 +9,12 @@ from orgmodel.dsl.syntax import Problem
 from orgmodel.finding import Finding
 from orgmodel.model import Org
 from orgmodel.rulepack import RulePack
+from orgmodel.sanitise import token
+
+
+def _short(value: object, limit: int) -> object:
+    """A text quoted in a message, cut to ``limit`` characters: IDs and lists from a file can be megabytes."""
+    return token(value, limit) if isinstance(value, str) else value
 
 
 def run(org: Org, problems: Iterable[Problem], pack: RulePack) -> list[Finding]:
@@ -29,7 +35,8 @@ def run(org: Org, problems: Iterable[Problem], pack: RulePack) -> list[Finding]:
         for hit in rule.kind.run(org, rule.params, pack.vocabulary):
             if hit.entity in org.duplicates:
                 continue  # a knock-on of the REF001 duplicate: one root cause, one finding
-            message = rule.messages[hit.case].format(entity=hit.entity, **hit.fields)
+            message = rule.messages[hit.case].format(entity=_short(hit.entity, 40), **{
+                name: _short(value, 120) for name, value in hit.fields.items()})
             # A hit at a declaration spans its ID.
             end = hit.end_column or hit.column + (len(hit.entity) if hit.entity else 1)
             findings.append(Finding(org.path, hit.line, hit.column, rule.code, hit.severity or rule.severity,
