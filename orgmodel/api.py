@@ -141,8 +141,9 @@ def leaves_tree(path: str | os.PathLike[str]) -> bool:
     """Whether ``path`` is a link (or lies below one) that leads out of the checked tree.
 
     The checked tree is the current folder for a path below it (a repository,
-    as pre-commit and CI run), else the folder the path names. A repository
-    can hold ``x.org.txt -> ~/.ssh/id_rsa``; it must not make orgmodel read it.
+    as pre-commit and CI run), else the folder the named file is in. A
+    repository can hold ``x.org.txt -> ~/.ssh/id_rsa``; it must not make
+    orgmodel read it.
     """
     absolute, cwd = os.path.abspath(path), os.getcwd()
     tree = cwd if _within(absolute, cwd) else os.path.dirname(absolute)
