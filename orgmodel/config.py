@@ -18,10 +18,9 @@ from typing import Any
 import attrs
 
 from orgmodel.api import ORG_FILE_PATTERNS, is_directory
-from orgmodel.checks.params import param_error
 from orgmodel.config_files import CONFIG_NAMES, ConfigError, has_settings, is_candidate, line_of, read_table
 from orgmodel.finding import SEVERITY_WORDS, Severity
-from orgmodel.rulepack import PackError, Rule, RulePack, load_packs
+from orgmodel.rulepack import PackError, Rule, RulePack, checked_params, load_packs
 from orgmodel.sanitise import token
 from orgmodel.toml_lines import TomlText
 from orgmodel.vocabulary import Vocabulary
@@ -192,37 +191,21 @@ def _matches(code: str, prefixes: tuple[str, ...]) -> bool:
 
 
 def _configured(rule: Rule, values: Mapping[str, Any], pack: RulePack) -> Rule:
-    """``rule`` with the parameters a configuration gives it, each validated as a pack's would be."""
-    params = dict(rule.params)
+    """``rule`` with the parameters a configuration gives it, validated by the schema that validates packs.
+
+    The complete parameters are checked, across parameters too, so a value of
+    the wrong shape (a one-item ``duties`` list) is an error naming the key,
+    not an internal error at check time.
+    """
+    given = dict(rule.params)
     for name, value in values.items():
         param = rule.kind.params.get(name)
-        value = _coerce(value, param.type) if param else value
-        error = param_error(rule.kind, name, value, pack.vocabulary)
-        if error:
-            raise _Invalid(("params", rule.code, name), error)
-        params[name] = value
-    configured = attrs.evolve(rule, params=params)
-    failure = trial_run(configured, pack)
-    if failure:
-        key = ("params", rule.code, *values) if len(values) == 1 else ("params", rule.code)
-        wanted = "; ".join(f"{n}: {rule.kind.params[n].help}" for n in values if rule.kind.params[n].help)
-        raise _Invalid(key, f"kind {rule.kind.name} cannot use this value ({failure})"
-                       + (f"; expected {wanted}" if wanted else ""))
-    return configured
-
-
-def trial_run(rule: Rule, pack: RulePack) -> str | None:
-    """Why ``rule`` fails on its own examples (a value its schema let through but the check cannot use)."""
-    from orgmodel.api import load_text
-
-    try:
-        for snippet in (rule.fires, rule.passes):
-            org, _ = load_text(snippet, "<example>", pack)
-            for _hit in rule.kind.run(org, rule.params, pack.vocabulary):
-                pass
-    except Exception as error:  # noqa: BLE001 - any failure here is the value's, reported with its key
-        return token(f"{type(error).__name__}: {error}", 80)
-    return None
+        given[name] = _coerce(value, param.type) if param else value
+    params, problem = checked_params(rule.kind, given, pack.vocabulary)
+    if problem is not None:
+        name, why = problem
+        raise _Invalid(("params", rule.code, name) if name in values else ("params", rule.code), why)
+    return attrs.evolve(rule, params=params)
 
 
 def configure_pack(base: RulePack, settings: Settings) -> RulePack:

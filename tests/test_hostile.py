@@ -317,15 +317,18 @@ def test_a_symlink_loop_is_one_line_per_file_and_the_rest_is_checked(repo: Path)
         assert result.stdout == "All checks passed (1 file checked).\n"
 
 
-@pytest.mark.parametrize(("name", "text", "where"), [
-    (".orgmodel.toml", '[params.BUD001]\nduties = ["budget-setting"]\n', ".orgmodel.toml:2: params.BUD001.duties"),
-    ("pyproject.toml", '[tool.orgmodel.params.BUD001]\nduties = ["a", "b", "c"]\n', "pyproject.toml:2: params.BUD001"),
-    ("setup.cfg", "[orgmodel:params:BUD001]\nduties = budget-setting\n", "setup.cfg:2: params.BUD001.duties"),
+@pytest.mark.parametrize(("name", "text", "message"), [
+    (".orgmodel.toml", '[params.BUD001]\nduties = ["budget-setting"]\n',
+     ".orgmodel.toml:2: params.BUD001.duties: parameter 'duties' needs exactly 2 items, not 1"),
+    ("pyproject.toml", '[project]\nname = "x"\n\n[tool.orgmodel.params.BUD001]\nduties = ["budget-setting", "a", "b"]\n',
+     "pyproject.toml:5: params.BUD001.duties: parameter 'duties' needs exactly 2 items, not 3"),
+    ("setup.cfg", "[metadata]\nname = x\n[orgmodel:params:BUD001]\nduties = budget-setting\n",
+     "setup.cfg:4: params.BUD001.duties: parameter 'duties' needs exactly 2 items, not 1"),
 ])
-def test_a_configured_value_the_check_cannot_use_names_file_line_and_key(repo: Path, name: str, text: str,
-                                                                        where: str) -> None:
+def test_a_configured_value_of_the_wrong_shape_names_file_line_and_key(repo: Path, name: str, text: str,
+                                                                       message: str) -> None:
     (repo / name).write_text(text)
-    one_error(run("check", "team.org.txt", cwd=repo), where, "kind separation-of-duties cannot use this value")
+    one_error(run("check", "team.org.txt", cwd=repo), message)
 
 
 # Item 15: positions.

@@ -18,30 +18,31 @@ from conftest import REPO, run_cli
 sys.path.insert(0, str(REPO / "benchmarks"))
 import hostile  # noqa: E402
 
-# (item, input, findings by code that must be reported exactly, codes that must not be)
+# (input, how many findings of each code: zero where the input must not cause one)
 CASES = [
-    pytest.param(hostile.suppression_comment(400_000), {"SUP002": 1}, ["SUP001", "SUP003"],
+    pytest.param(hostile.suppression_comment(400_000), {"SUP002": 1, "SUP001": 0, "SUP003": 0},
                  id="7: 400 KB of spaces in a suppression comment"),
-    pytest.param(hostile.lookalike_references(2_000), {"REF002": 2_000}, [],
+    pytest.param(hostile.lookalike_references(2_000), {"REF002": 2_000},
                  id="8: 2,000 misses among 2,000 look-alike IDs"),
-    pytest.param(hostile.one_value_per_line(240_000, dotted=False), {"KPI001": 1}, ["SYN001", "REF002"],
+    # KPI001 stays quiet: every line names the same one owner, so all of them were read.
+    pytest.param(hostile.one_value_per_line(240_000, dotted=False), {"KPI001": 0, "SYN001": 0, "REF002": 0},
                  id="9: 240,000 owner lines"),
-    pytest.param(hostile.one_value_per_line(120_000), {"KPI001": 1}, ["SYN001", "REF002", "HIER003"],
+    pytest.param(hostile.one_value_per_line(120_000), {"KPI001": 0, "SYN001": 0, "REF002": 0, "HIER003": 0},
                  id="9: 120,000 dotted-to and owner lines"),
-    pytest.param(hostile.suppressions_of_one_entity(20_000), {"KPI001": 1}, ["REF002", "SUP002"],
+    # 20,000 dangling owners, each silenced by its own suppression, each suppression used.
+    pytest.param(hostile.suppressions_of_one_entity(20_000), {"REF002": 0, "SUP001": 0, "SUP002": 0},
                  id="10: 20,000 suppressions of one KPI"),
 ]
 
 
-@pytest.mark.parametrize(("text", "counts", "absent"), CASES)
-def test_worst_case_input_is_checked(tmp_path: Path, text: str, counts: dict[str, int], absent: list[str]) -> None:
+@pytest.mark.parametrize(("text", "counts"), CASES)
+def test_worst_case_input_is_checked(tmp_path: Path, text: str, counts: dict[str, int]) -> None:
     org = tmp_path / "worst.org.txt"
     org.write_text(text)
     result = run_cli("check", "--statistics", str(org), timeout=90)
     assert result.returncode in (0, 1) and result.stderr == "", result.stderr
     found = Counter({line.split()[1]: int(line.split()[0]) for line in result.stdout.splitlines()})
     assert {code: found[code] for code in counts} == counts
-    assert not [code for code in absent if found[code]]
 
 
 def test_did_you_mean_still_suggests_within_its_budget(tmp_path: Path) -> None:
