@@ -198,6 +198,11 @@ def test_org_text_with_c1_bidi_and_noncharacters(tmp_path: Path) -> None:
     junit = run("check", "--format", "junit", "org.txt", cwd=tmp_path)
     failures = "".join(f.text or "" for f in ET.fromstring(junit.stdout).iter("failure"))
     assert "c\\u202ed\\ufffe\\uffff" in failures
+    for command in (["show"], ["show", "--format", "json"], ["stats"], ["stats", "--format", "markdown"],
+                    ["stats", "--format", "json"]):
+        shown = run(*command, "org.txt", cwd=tmp_path)
+        assert shown.returncode == 0 and not RAW_CONTROL.search(shown.stdout + shown.stderr), command
+        assert "\\u202e" in shown.stdout or command[0] == "stats"  # stats shows no titles
 
 
 def test_error_lines_are_sanitised(tmp_path: Path) -> None:

@@ -6,7 +6,8 @@ import sys
 
 import click
 
-from orgmodel.commands import EXIT_CLEAN, check_one
+from orgmodel.commands import EXIT_CLEAN, check_one, say
+from orgmodel.sanitise import for_json, for_terminal
 
 
 @click.command()
@@ -29,8 +30,8 @@ def stats(org_file: str, output_format: str) -> None:
     result, pack = check_one(org_file, "stats")
     errors = sum(1 for finding in result.findings if finding.severity is Severity.ERROR)
     if errors:
-        click.echo(f"orgmodel: note: {org_file} has {errors} error{'s' * (errors != 1)}; "
-                   "`orgmodel check` lists them", err=True)
+        say(f"note: {org_file} has {errors} error{'s' * (errors != 1)}; `orgmodel check` lists them")
     computed = figures.compute(result.org, pack.vocabulary, figures.span_limit(pack))
-    click.echo(render(computed, output_format), nl=False)
+    text = render(computed, output_format)
+    click.echo(for_json(text) if output_format == "json" else for_terminal(text, lines=True), nl=False)
     sys.exit(EXIT_CLEAN)
