@@ -147,7 +147,7 @@ def test_extend_vocabulary_teaches_title_words(tmp_path: Path, name: str, text: 
      ":2: extend-vocabulary.title-level[1].level: must be a level"),
     ("pyproject.toml", '[tool.orgmodel.extend-vocabulary]\nlayer-default = { manager = "middle" }\n',
      ":2: extend-vocabulary.layer-default.manager: must be a layer"),
-    ("setup.cfg", "[orgmodel]\nextend-vocabulary = x\n", ": extend-vocabulary: not available in setup.cfg"),
+    ("setup.cfg", "[orgmodel]\nextend-vocabulary = x\n", ":2: extend-vocabulary: not available in setup.cfg"),
 ])
 def test_extend_vocabulary_errors_name_file_line_and_key(tmp_path: Path, name: str, text: str, where: str) -> None:
     root = project(tmp_path, {"org.txt": TEACH_ORG, name: text})
