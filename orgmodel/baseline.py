@@ -19,7 +19,7 @@ import attrs
 
 from orgmodel.api import CheckResult
 from orgmodel.config import ConfigError
-from orgmodel.files import write_atomic
+from orgmodel.files import read_regular, write_atomic
 from orgmodel.finding import Finding
 from orgmodel.fingerprint import fingerprints
 
@@ -94,9 +94,9 @@ class Baseline:
     @classmethod
     def load(cls, file: Path) -> Baseline:
         try:
-            data = json.loads(file.read_bytes().decode("utf-8"))
+            data = json.loads(read_regular(file).decode("utf-8"))  # a FIFO would hang, /dev/zero never end
         except OSError as error:
-            raise BaselineError(f"{file}: cannot read the baseline: {error.strerror}; "
+            raise BaselineError(f"{file}: cannot read the baseline: {error.strerror or error}; "
                                 "write one with orgmodel check --write-baseline FILE") from None
         except (UnicodeDecodeError, json.JSONDecodeError) as error:
             raise BaselineError(f"{file}: not a baseline file (invalid JSON: {error})") from None

@@ -262,6 +262,12 @@ def test_rule_packs_named_in_a_config_must_be_regular_files(fifo: Path, pack: st
     one_error(run("check", "team.org.txt", cwd=fifo.parent), f"{pack}:1: cannot read the rule pack: not a regular file")
 
 
+@pytest.mark.parametrize("baseline", ["pack.toml", "/dev/zero"])
+def test_a_baseline_named_in_a_config_must_be_a_regular_file(fifo: Path, baseline: str) -> None:
+    (fifo.parent / ".orgmodel.toml").write_text(f'baseline = "{baseline}"\n')
+    one_error(run("check", "team.org.txt", cwd=fifo.parent), "cannot read the baseline: not a regular file")
+
+
 @pytest.mark.parametrize(("kind", "message"), [
     ("fifo", "not a regular file"), ("device", "not a regular file"), ("folder", ""),
     ("/dev/zero", "a symbolic link out of the checked folder"),

@@ -129,7 +129,7 @@ def _write_baseline(path: Path, checked: list[tuple[Path, CheckResult]], inputs:
         count = write(checked, path, inputs=tuple(Path(p) for p in inputs))
     except OutputError as error:
         fail(str(error))
-    click.echo(f"orgmodel: wrote {count} finding{'s' if count != 1 else ''} to the baseline {path}", err=True)
+    say(f"wrote {count} finding{'s' if count != 1 else ''} to the baseline {path}")
 
 
 def _write_report(path: Path, text: str, inputs: Sequence[str]) -> None:

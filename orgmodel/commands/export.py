@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from orgmodel.api import OrgFileError
-from orgmodel.commands import EXIT_CLEAN, builtin_pack, fail
+from orgmodel.commands import EXIT_CLEAN, builtin_pack, fail, say
 
 
 @click.command()
@@ -36,8 +36,7 @@ def export(org_file: str, output_format: str, output: str) -> None:
             click.echo(text, nl=False)
         else:
             write_atomic(Path(output), text.encode("utf-8"), inputs=(Path(org_file),))
-            click.echo(f"orgmodel: wrote {output} ({output_format}, {len(result.org.roles)} roles, "
-                       f"{len(result.findings)} findings)", err=True)
+            say(f"wrote {output} ({output_format}, {len(result.org.roles)} roles, {len(result.findings)} findings)")
     except (OrgFileError, ConfigError, OutputError) as error:
         fail(str(error))
     sys.exit(EXIT_CLEAN)

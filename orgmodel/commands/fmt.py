@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING
 import click
 
 from orgmodel.api import OrgFileError
-from orgmodel.commands import EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE, fail
+from orgmodel.commands import EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE, fail, say
+from orgmodel.sanitise import for_terminal
 
 if TYPE_CHECKING:
     from orgmodel.formatting import Formatted
@@ -44,7 +45,7 @@ def fmt(paths: tuple[str, ...], check_only: bool, show_diff: bool, force_include
     try:
         for shown, target in project.files(paths):
             if isinstance(target, OrgFileError):
-                click.echo(f"orgmodel: error: {target}", err=True)
+                say(f"error: {target}")
                 broken = True
                 continue
             result = _format(target, shown)
@@ -55,16 +56,16 @@ def fmt(paths: tuple[str, ...], check_only: bool, show_diff: bool, force_include
                 continue
             changed = True
             if show_diff:
-                click.echo(result.diff(), nl=False)
+                click.echo(for_terminal(result.diff(), lines=True), nl=False)
             elif check_only:
-                click.echo(f"would reformat {shown}")
+                click.echo(for_terminal(f"would reformat {shown}"))
             else:
                 write_atomic(target, result.formatted)
-                click.echo(f"orgmodel: reformatted {shown}", err=True)
+                say(f"reformatted {shown}")
     except (ConfigError, OutputError) as error:
         fail(str(error))
     for note in project.notes():
-        click.echo(f"orgmodel: {note}", err=True)
+        say(note)
     if broken:
         sys.exit(EXIT_USAGE)
     sys.exit(EXIT_FINDINGS if changed and (check_only or show_diff) else EXIT_CLEAN)
@@ -78,7 +79,7 @@ def _format(target: Path, shown: str) -> Formatted | None:
     try:
         result = format_bytes(read_file(target), shown)
     except OrgFileError as error:
-        click.echo(f"orgmodel: error: {error}", err=True)
+        say(f"error: {error}")
         return None
     _report_problems(result)
     return result
@@ -86,9 +87,10 @@ def _format(target: Path, shown: str) -> Formatted | None:
 
 def _report_problems(result: Formatted) -> None:
     for problem in result.problems:
-        click.echo(f"{result.path}:{problem.line}:{problem.column}: error {problem.code} {problem.message}", err=True)
+        click.echo(for_terminal(f"{result.path}:{problem.line}:{problem.column}: error {problem.code} {problem.message}"),
+                   err=True)
     if result.formatted is None:
-        click.echo(f"orgmodel: error: {result.path}: not formatted: fix the syntax errors above first", err=True)
+        say(f"error: {result.path}: not formatted: fix the syntax errors above first")
 
 
 def _stdin(result: Formatted) -> None:

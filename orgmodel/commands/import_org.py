@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from orgmodel.commands import EXIT_CLEAN, EXIT_FINDINGS, builtin_pack, fail
+from orgmodel.commands import EXIT_CLEAN, EXIT_FINDINGS, builtin_pack, fail, say
 
 
 @click.command("import")
@@ -45,7 +45,7 @@ def import_org(table_file: str, output: str, mappings: tuple[str, ...], root: st
     for found in imported.findings:
         click.echo(line(found), err=True)
     for note in imported.notes:
-        click.echo(f"orgmodel: note: {table_file}: {note}", err=True)
+        say(f"note: {table_file}: {note}")
     if output == "-":
         click.get_binary_stream("stdout").write(imported.text.encode("utf-8"))
     else:
@@ -53,9 +53,9 @@ def import_org(table_file: str, output: str, mappings: tuple[str, ...], root: st
             write_atomic(Path(output), imported.text.encode("utf-8"), inputs=(Path(table_file),))
         except OutputError as error:
             fail(str(error))
-    click.echo(f"orgmodel: imported {imported.roles} roles ({imported.vacant} vacant) from {table_file}"
-               f"{'' if output == '-' else f' into {output}'}; {len(imported.findings)} finding"
-               f"{'s' if len(imported.findings) != 1 else ''}; level written for {imported.levels_written} "
-               "titles the title table could not read", err=True)
+    say(f"imported {imported.roles} roles ({imported.vacant} vacant) from {table_file}"
+        f"{'' if output == '-' else f' into {output}'}; {len(imported.findings)} finding"
+        f"{'s' if len(imported.findings) != 1 else ''}; level written for {imported.levels_written} "
+        "titles the title table could not read")
     errors = any(str(f.severity) == "error" for f in imported.findings)
     sys.exit(EXIT_FINDINGS if errors else EXIT_CLEAN)

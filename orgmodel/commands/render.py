@@ -92,7 +92,7 @@ def render(org_files: tuple[str, ...], output: str | None, output_format: str | 
     for org_file in org_files:
         try:
             if project.skips(Path(org_file), org_file):  # pre-commit names drafts that the config excludes
-                click.echo(f"orgmodel: note: {org_file}: skipped, excluded by the configuration", err=True)
+                say(f"note: {org_file}: skipped, excluded by the configuration")
                 continue
             drawn = draw(project, org_file, output or default_output(org_file), output_format, options, engine,
                          sync, inputs=org_files, scale=scale)
