@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, NoReturn
 import click
 
 from orgmodel.rulepack import PackError, RulePack, load_builtin
-from orgmodel.sanitise import for_terminal
+from orgmodel.sanitise import for_json, for_terminal
 
 if TYPE_CHECKING:
     from orgmodel.api import CheckResult
@@ -25,6 +25,11 @@ EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 def say(message: str) -> None:
     """``orgmodel: MESSAGE`` on stderr, sanitised: messages carry file names and text from files."""
     click.echo(f"orgmodel: {for_terminal(message)}", err=True)
+
+
+def printable(text: str, output_format: str) -> str:
+    """A command's output made safe to print: JSON with JSON escapes, other text keeping its line ends."""
+    return for_json(text) if output_format == "json" else for_terminal(text, lines=True)
 
 
 def fail(message: str) -> NoReturn:

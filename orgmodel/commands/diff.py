@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from orgmodel.commands import EXIT_CLEAN, EXIT_FINDINGS, builtin_pack, fail
+from orgmodel.commands import EXIT_CLEAN, EXIT_FINDINGS, builtin_pack, fail, printable, say
 from orgmodel.finding import SEVERITY_WORDS
 from orgmodel.render import ENGINES
 
@@ -72,7 +72,7 @@ def diff(files: tuple[str, ...], spec: str | None, output_format: str, output: s
     diffs = [item.diff for item in compared]
     if chart_file is not None:
         _chart(compared, chart_file, engine, files)
-    _write(render(diffs, output_format), output, files)
+    _write(printable(render(diffs, output_format), output_format), output, files)
     threshold = Severity.parse(fail_on) if fail_on else None
     failed = threshold is not None and any(d.introduces(threshold) for d in diffs)
     sys.exit(EXIT_FINDINGS if failed else EXIT_CLEAN)
@@ -102,5 +102,5 @@ def _chart(compared: list[diff_sources.Compared], target: str, engine: str, inpu
     except (OutputError, EngineError, ValueError) as error:
         fail(str(error))
     for message in messages:
-        click.echo(f"orgmodel: note: graphviz: {message}", err=True)
-    click.echo(f"orgmodel: wrote {target} (the diff chart)", err=True)
+        say(f"note: graphviz: {message}")
+    say(f"wrote {target} (the diff chart)")

@@ -7,8 +7,7 @@ import sys
 
 import click
 
-from orgmodel.commands import EXIT_CLEAN, check_one
-from orgmodel.sanitise import for_json, for_terminal
+from orgmodel.commands import EXIT_CLEAN, check_one, printable
 
 
 @click.command()
@@ -31,7 +30,7 @@ def show(org_file: str, output_format: str) -> None:
     result, pack = check_one(org_file, "show")
     shown = facts_of(result.org, pack.vocabulary)
     if output_format == "json":
-        click.echo(for_json(json.dumps(shown.to_dict(), indent=2, ensure_ascii=False)))
+        click.echo(printable(json.dumps(shown.to_dict(), indent=2, ensure_ascii=False), "json"))
     else:
-        click.echo(for_terminal(render_text(shown), lines=True), nl=False)
+        click.echo(printable(render_text(shown), "text"), nl=False)
     sys.exit(EXIT_CLEAN)

@@ -6,8 +6,7 @@ import sys
 
 import click
 
-from orgmodel.commands import EXIT_CLEAN, check_one, say
-from orgmodel.sanitise import for_json, for_terminal
+from orgmodel.commands import EXIT_CLEAN, check_one, printable, say
 
 
 @click.command()
@@ -32,6 +31,5 @@ def stats(org_file: str, output_format: str) -> None:
     if errors:
         say(f"note: {org_file} has {errors} error{'s' * (errors != 1)}; `orgmodel check` lists them")
     computed = figures.compute(result.org, pack.vocabulary, figures.span_limit(pack))
-    text = render(computed, output_format)
-    click.echo(for_json(text) if output_format == "json" else for_terminal(text, lines=True), nl=False)
+    click.echo(printable(render(computed, output_format), output_format), nl=False)
     sys.exit(EXIT_CLEAN)
