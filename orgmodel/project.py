@@ -6,6 +6,8 @@ per configuration file and reused for every file it governs.
 
 from __future__ import annotations
 
+import functools
+
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 from pathlib import Path
@@ -92,7 +94,7 @@ class Project:
             folder = Path(name)
             if is_directory(folder):
                 settings = self.settings_for(folder)
-                yield from find_org_files([name], lambda file, s=settings: is_included(s, file))
+                yield from find_org_files([name], functools.partial(is_included, settings))
                 continue
             for shown, target in find_org_files([name]):
                 if isinstance(target, Path) and self.skips(target, shown):
@@ -130,7 +132,7 @@ class Project:
         for settings in self._settings.values():
             if not settings.exclude or settings.path is None:
                 continue
-            walk = find_org_files([str(settings.root)], lambda file, s=settings: matches_include(s, file))
+            walk = find_org_files([str(settings.root)], functools.partial(matches_include, settings))
             files = [file for _, file in walk if isinstance(file, Path)]
             for pattern in unmatched_excludes(settings, files):
                 found.append(f"{settings.path}: exclude pattern '{pattern}' matches no org file under "

@@ -135,7 +135,7 @@ def _plant(lines: list[str], ids: dict[str, list[str]]) -> tuple[list[str], list
         'role stray "Marketing Specialist"', "  reports-to nobody",
         'role chanless "Marketing Lead"', f"  reports-to {manager}",
     ]
-    planted = [
+    planted: list[tuple[str, str | None]] = [
         ("RESP003", lead), ("KPI001", "orphan"), ("CAMP001", "leaderless"),
         ("HIER001", "loop1"),
         ("REF002", "stray"), ("LEAD002", "chanless"),

@@ -70,7 +70,9 @@ def named_roles(org: Org, entity_kind: str, attribute: str) -> Iterator[tuple[En
     """
     for entity in org.entities(entity_kind).values():
         for value in values(entity, attribute):
-            target = org.roles.get(value.text) if isinstance(value, Value) else None
+            if not isinstance(value, Value):
+                continue
+            target = org.roles.get(value.text)
             if target is not None:
                 yield entity, value, target
 

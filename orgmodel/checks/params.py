@@ -103,7 +103,7 @@ def _value_error(param: Param, name: str, value: Any, vocabulary: Vocabulary) ->
 
 def _attribute_error(param: Param, name: str, value: str, params: Mapping[str, Any]) -> str | None:
     """Why an attribute parameter names no suitable key of its declaration kind, or None."""
-    kind = params.get(param.of)
+    kind = str(params.get(param.of))
     spec = KINDS[kind].keys.get(value) if kind in KINDS else None
     if spec is None:
         keys = ", ".join(KINDS[kind].keys) if kind in KINDS else "none"

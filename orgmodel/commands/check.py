@@ -92,8 +92,8 @@ def check(paths: tuple[str, ...], output_format: str | None, output_file: str | 
             failed = failed or project.fails(result, target)
     except (ConfigError, PackError) as error:
         fail(str(error))
-    for error in errors:
-        say(f"error: {error}")
+    for message in errors:
+        say(f"error: {message}")
     for note in project.notes(quiet):
         say(note)
     if not results and not errors and project.excluded:

@@ -39,7 +39,7 @@ def fmt(paths: tuple[str, ...], check_only: bool, show_diff: bool, force_include
     from orgmodel.project import Overrides, Project
 
     if paths == ("-",):
-        _stdin(format_bytes(click.get_binary_stream("stdin").read(), "<stdin>"))
+        _stdin(format_bytes(sys.stdin.buffer.read(), "<stdin>"))
     project = Project(Overrides(force_include=force_include))
     changed = broken = False
     try:
@@ -97,5 +97,5 @@ def _stdin(result: Formatted) -> None:
     _report_problems(result)
     if result.formatted is None:
         sys.exit(EXIT_USAGE)
-    click.get_binary_stream("stdout").write(result.formatted)
+    sys.stdout.buffer.write(result.formatted)
     sys.exit(EXIT_CLEAN)

@@ -47,7 +47,7 @@ def import_org(table_file: str, output: str, mappings: tuple[str, ...], root: st
     for note in imported.notes:
         say(f"note: {table_file}: {note}")
     if output == "-":
-        click.get_binary_stream("stdout").write(imported.text.encode("utf-8"))
+        sys.stdout.buffer.write(imported.text.encode("utf-8"))
     else:
         try:
             write_atomic(Path(output), imported.text.encode("utf-8"), inputs=(Path(table_file),))

@@ -102,7 +102,7 @@ def render(org_files: tuple[str, ...], output: str | None, output_format: str | 
         for message in drawn.messages:
             say(f"note: {message}")
         if drawn.target == "-":
-            click.get_binary_stream("stdout").write(drawn.data)
+            sys.stdout.buffer.write(drawn.data)
         elif drawn.changed:
             changed = True
             say(f"{'updated' if sync else 'wrote'} {drawn.target} ({drawn.summary()})")

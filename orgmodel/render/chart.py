@@ -93,7 +93,7 @@ class _Builder:
         self.elsewhere: list[Finding] = []
         self.hidden_findings: dict[str, Counter[Severity]] = defaultdict(Counter)  # cut card -> what it hides
         for finding in findings if options.findings else ():
-            if finding.entity in org.roles:
+            if finding.entity is not None and finding.entity in org.roles:
                 self.by_role[finding.entity].append(finding)
                 if finding.entity in selection.hidden_under:
                     self.hidden_findings[selection.hidden_under[finding.entity]][finding.severity] += 1
@@ -134,7 +134,7 @@ class _Builder:
         dotted_names = self.options.dotted == "names" or (
             (compact or self.too_many_dotted) and self.options.dotted == "auto")
         role = self.org.roles[role_id]
-        dotted = ()
+        dotted: tuple[str, ...] = ()
         if dotted_names:
             dotted = tuple(m.title if not is_blank(m.title) else m.id for v in role.dotted_to
                            if (m := self.org.roles.get(v.text)) is not None)

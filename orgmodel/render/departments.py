@@ -56,7 +56,7 @@ def draw(graph: Graph, org: Org, selection: Selection, chosen: Mapping[str, str]
     # Each department's lines in its own colour, so that who liaises with whom can be read
     # where the lines bundle on their way down.
     for role_id in selection.roles:
-        for department in org.roles[role_id].liaises_with:
-            if department.text in chosen:
-                graph.edge(role_id, department.text, style="dotted", color=chosen[department.text], penwidth="1.6",
-                           constraint="false", id=f"liaison.{role_id}.{department.text}", **{"class": "liaison"})
+        for liaison in org.roles[role_id].liaises_with:
+            if liaison.text in chosen:
+                graph.edge(role_id, liaison.text, style="dotted", color=chosen[liaison.text], penwidth="1.6",
+                           constraint="false", id=f"liaison.{role_id}.{liaison.text}", **{"class": "liaison"})

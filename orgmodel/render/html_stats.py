@@ -11,7 +11,8 @@ from collections.abc import Sequence
 from html import escape
 
 from orgmodel.stats import OrgStats, band_of
-from orgmodel.stats_format import Section, Table, sections
+from orgmodel.stats_format import Section, sections
+from orgmodel.tables import Table
 
 FOLD_ROWS = 12  # a longer table starts folded (opened for printing)
 CONTIGUOUS_SPANS = 40  # up to this widest span, every span from 1 gets a bar (empty ones too)

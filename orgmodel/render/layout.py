@@ -74,7 +74,7 @@ class _Block:
 
 
 class _Planner:
-    def __init__(self, org: Org, selection: Selection, card: Callable[[str, bool], Size], team_of: Callable[[str], object],
+    def __init__(self, org: Org, selection: Selection, card: Callable[[str, bool], Size], team_of: Callable[[str], str | None],
                  stack_min: int, spacing: Spacing, ratio: float = PAGE_RATIO) -> None:
         self.org, self.team_of, self.stack_min, self.spacing = org, team_of, stack_min, spacing
         compact = spacing != TREE_SPACING
@@ -119,7 +119,8 @@ class _Planner:
 
     def leaf_groups(self, manager: str) -> tuple[list[str], list[list[str]]]:
         """The reports that keep their own place, and the leaves by team (in file order)."""
-        placed, groups = [], {}
+        placed: list[str] = []
+        groups: dict[str | None, list[str]] = {}
         for child in self.children[manager]:
             if self.children[child]:
                 placed.append(child)
@@ -232,7 +233,7 @@ def _row_lengths(count: int) -> list[int]:
     return sorted({count, *range(1, 13), *(math.ceil(count / rows) for rows in range(1, 13))}, reverse=True)
 
 
-def plan(org: Org, selection: Selection, card: Callable[[str, bool], Size], team_of: Callable[[str], object],
+def plan(org: Org, selection: Selection, card: Callable[[str, bool], Size], team_of: Callable[[str], str | None],
          layout: str = "auto", stack_min: int = 3) -> Plan:
     """Where every shown role goes: the rows of each manager's reports, for ``layout``.
 
@@ -255,7 +256,7 @@ _SUBTREE_RATIOS = (0.5, 0.75, 1.0, PAGE_RATIO, 2.0, 3.0, 4.0)
 _HEIGHT_SLACK, _HEADER = 1.14, 140
 
 
-def _arrange(org: Org, selection: Selection, card: Callable[[str, bool], Size], team_of: Callable[[str], object],
+def _arrange(org: Org, selection: Selection, card: Callable[[str, bool], Size], team_of: Callable[[str], str | None],
              stack_min: int, layout: str, ratio: float = PAGE_RATIO) -> Plan:
     spacing = TREE_SPACING if layout == "tree" else COMPACT_SPACING
     planner = _Planner(org, selection, card, team_of, stack_min, spacing, ratio)

@@ -54,8 +54,8 @@ class _Writer:
         # Grouped by team in one pass (a filter per team was teams x roles: minutes for 20,000 teams).
         members: dict[str | None, list[str]] = {}
         for role_id in self.selection.roles:
-            team = self.org.roles[role_id].team
-            key = team.text if team is not None and team.text in self.org.teams else None
+            membership = self.org.roles[role_id].team
+            key = membership.text if membership is not None and membership.text in self.org.teams else None
             members.setdefault(key, []).append(role_id)
         out = []
         for index, team in enumerate(self.org.teams.values()):

@@ -37,7 +37,8 @@ FORMAT_NAMES = tuple(_MODULES)
 
 def formatter(name: str) -> Formatter:
     """The formatter of one format, imported on demand: a text check loads no SARIF, XML or hashing."""
-    return importlib.import_module(f"orgmodel.report.{_MODULES[name]}").render
+    render: Formatter = importlib.import_module(f"orgmodel.report.{_MODULES[name]}").render
+    return render
 
 
 def formatters() -> Mapping[str, Formatter]:
