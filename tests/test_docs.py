@@ -131,3 +131,21 @@ def test_every_check_kind_is_used_by_a_builtin_rule(pack) -> None:
 
     assert set(CHECK_KINDS) - {rule.kind.name for rule in pack.rules.values()} == {"depth-limit"}
     assert "depth-limit" in (REPO / "docs" / "rule-packs.md").read_text()  # its worked example uses it
+
+
+def test_format_lists_in_the_readme_are_the_codes_lists() -> None:
+    """The README's option rows list exactly the formats the code knows, from its one list of each."""
+    from orgmodel.render import FORMATS
+    from orgmodel.report import FORMAT_NAMES
+
+    def row(option_start: str) -> list[str]:
+        line = next(line for line in README.splitlines() if line.startswith(f"| `{option_start}"))
+        return line.split("`")[1].split(" ", 1)[1].replace("\\|", "|").split("|")
+
+    assert row("--format text") == list(FORMAT_NAMES)
+    assert sorted(row("--format svg")) == sorted(FORMATS)
+
+
+def test_readme_samples_are_generated() -> None:
+    """The README's sample outputs are what `make docs` writes from the tool's own output."""
+    assert docs.replace_samples(README, docs.readme_samples(str(REPO))) == README, "run `make docs`"
