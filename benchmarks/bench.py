@@ -1,11 +1,12 @@
-"""orgmodel's benchmarks: every figure a ratio against a baseline measured in the same run.
+"""orgmodel's benchmarks: every figure a ratio against a baseline measured in the same minutes.
 
-    make bench                      # or: python benchmarks/bench.py [--runs 5] [--sizes 10000,100000]
+    make bench                      # or: python benchmarks/bench.py [--pairs 7] [--sizes 10000,100000]
 
-Each measurement runs a fresh process several times and takes the median, so
-the ratios survive a noisy, shared machine. Peak memory is each process's
-maximum resident set size. Prints a table with PASS/FAIL against the targets
-of the speed issue; exits 1 if any target fails.
+Each figure runs its two commands as bare processes, interleaved pair by pair
+(see benchmarks/harness.py), and prints the median of the per-pair ratios
+with their smallest and largest; peak memory comes from the operating
+system. Prints PASS/FAIL against the targets of the speed issue and exits 1
+if any target fails. The org files come from ``orgmodel.synthetic``.
 """
 
 from __future__ import annotations
@@ -13,60 +14,17 @@ from __future__ import annotations
 import argparse
 import json
 import platform
-import statistics
-import subprocess
+import re
 import sys
 import tempfile
-import time
 from collections.abc import Sequence
 from pathlib import Path
 
-import attrs
+from harness import Figure, Result, Runner, load, report
 
 ROOT = Path(__file__).resolve().parent.parent
 ORGMODEL = str(Path(sys.executable).with_name("orgmodel"))
 PYTHON = sys.executable
-
-# The child reports its own peak memory; the parent times it.
-_PEAK = ("import resource, subprocess, sys; subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL); "
-         "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
-
-
-@attrs.frozen
-class Sample:
-    seconds: float
-    peak_kb: int
-
-
-def measure(command: Sequence[str], runs: int) -> Sample:
-    """Median wall time and peak memory of ``command`` over ``runs`` fresh processes."""
-    times, peaks = [], []
-    for _ in range(runs):
-        start = time.perf_counter()
-        done = subprocess.run([PYTHON, "-c", _PEAK, *command], capture_output=True, text=True, check=True)
-        times.append(time.perf_counter() - start)
-        peaks.append(int(done.stdout.strip().splitlines()[-1]))
-    return Sample(statistics.median(times), int(statistics.median(peaks)))
-
-
-@attrs.frozen
-class Figure:
-    """A ratio with its target; a reference figure (no target) shows what a floor allows."""
-
-    name: str
-    measured: float
-    baseline: float
-    target: float | None
-    unit: str = "s"
-
-    @property
-    def ratio(self) -> float:
-        return self.measured / self.baseline if self.baseline else float("inf")
-
-    @property
-    def passed(self) -> bool:
-        return self.target is None or self.ratio <= self.target
-
 
 # The least any pure-Python checker must do with each line, as fast as we could
 # write it: find its declaration and keep its key and value (collector off, as
@@ -77,7 +35,7 @@ gc.disable()
 def group(path):
     declarations, current = [], None
     for line in open(path, encoding="utf-8").read().splitlines():
-        if line[:1] in " \t":
+        if line[:1] in " \\t":
             current.append(line.strip().partition(" "))
         elif line and line[0] != "#":
             current = [line.partition(" ")]
@@ -88,8 +46,12 @@ group(sys.argv[1])
 # The same lines tokenized by the regular-expression engine (C) in one call.
 C_TOKENIZER = ("import re, sys; re.findall(r'^([ \\t]*)(\\S+)[ \\t]*(.*)$', "
                "open(sys.argv[1], encoding='utf-8').read(), re.M)")
-# What orgmodel's modules cost to import before any work (attrs classes, check kinds).
-IMPORTS_ONLY = "import orgmodel.cli, orgmodel.project, orgmodel.report.text_format"
+# What orgmodel's modules cost to import before any work.
+IMPORTS_ONLY = "import orgmodel.cli, orgmodel.commands.check, orgmodel.api, orgmodel.report.text_format"
+LINE_SPLIT = "import sys\nfor line in open(sys.argv[1]): line.split()"
+JSON_LOAD = "import json, sys; json.load(open(sys.argv[1]))"
+ENGINE_ONLY = ("import pygraphviz, sys; g = pygraphviz.AGraph(string=open(sys.argv[1]).read()); "
+               "g.layout(prog='dot'); g.draw(format='svg')")
 
 
 def org_as_json(org_text: str) -> str:
@@ -115,82 +77,105 @@ def org_as_json(org_text: str) -> str:
     return json.dumps(data)
 
 
-def run(sizes: tuple[int, int], runs: int, render_roles: int, folder: Path) -> list[Figure]:
+_REGIONS = ("EMEA", "APAC", "Americas", "DACH", "Nordics", "Benelux", "Iberia", "ANZ")
+
+
+def unique_titles(org_text: str) -> str:
+    """The same org with every role's title made unique, as a real org's titles are: "SEO Lead, EMEA 17"."""
+    numbers = iter(range(1, 10**9))
+
+    def unique(match: re.Match[str]) -> str:
+        number = next(numbers)
+        return f'{match.group(1)}, {_REGIONS[number % len(_REGIONS)]} {number}"'
+
+    return re.sub(r'^(role \S+ "[^"]*)"', unique, org_text, flags=re.MULTILINE)
+
+
+def _files(folder: Path, sizes: tuple[int, int], render_roles: int) -> dict[str, Path]:
+    small, large = sizes
+    return {"small": folder / f"org{small}.org.txt", "large": folder / f"org{large}.org.txt",
+            "unique": folder / f"org{large}-unique-titles.org.txt", "json": folder / f"org{large}.json",
+            "chart": folder / "chart.org.txt", "dot": folder / "chart.dot"}
+
+
+def prepare(folder: Path, sizes: tuple[int, int], render_roles: int) -> None:
+    """Write the files the figures read.
+
+    Run in a child process: the OS counts a child's peak memory from the
+    parent's own (fork, then exec), so the measuring process must stay small.
+    """
     from orgmodel.synthetic import generate
 
     small, large = sizes
-    files = {}
-    for size in (small, large):
-        files[size] = folder / f"org{size}.org.txt"
-        files[size].write_text(generate(size, seed=1).text)
-    json_file = folder / f"org{large}.json"
-    json_file.write_text(org_as_json(files[large].read_text()))
-    split = measure([PYTHON, "-c", f"for line in open({str(files[large])!r}): line.split()"], runs)
-    loaded = measure([PYTHON, "-c", f"import json; json.load(open({str(json_file)!r}))"], runs)
-    check_large = measure([ORGMODEL, "check", str(files[large])], runs)
-    check_small = measure([ORGMODEL, "check", str(files[small])], runs)
-    imports = measure([PYTHON, "-c", "import click, attrs"], runs)
-    cold = measure([ORGMODEL, "check", str(ROOT / "examples" / "acme.org.txt")], runs)
-    chart = folder / "chart.org.txt"
-    chart.write_text(generate(render_roles, seed=1).text)
-    dot = folder / "chart.dot"
-    subprocess.run([ORGMODEL, "render", str(chart), "-o", str(dot)], check=True, capture_output=True)
-    rendered = measure([ORGMODEL, "render", str(chart), "-o", str(folder / "chart.svg")], runs)
-    least = measure([PYTHON, "-c", LEAST_PYTHON, str(files[large])], runs)
-    c_tokens = measure([PYTHON, "-c", C_TOKENIZER, str(files[large])], runs)
-    imports_only = measure([PYTHON, "-c", IMPORTS_ONLY], runs)
-    engine_only = measure([PYTHON, "-c", "import pygraphviz, sys; g = pygraphviz.AGraph(string=open(sys.argv[1]).read()); "
-                           "g.layout(prog='dot'); g.draw(format='svg')", str(dot)], runs)
+    files = _files(folder, sizes, render_roles)
+    files["small"].write_text(generate(small, seed=1).text)
+    large_text = generate(large, seed=1).text
+    files["large"].write_text(large_text)
+    files["unique"].write_text(unique_titles(large_text))
+    files["json"].write_text(org_as_json(large_text))
+    files["chart"].write_text(generate(render_roles, seed=1).text)
+    import subprocess
+
+    subprocess.run([ORGMODEL, "render", str(files["chart"]), "-o", str(files["dot"])], check=True, capture_output=True)
+
+
+def figures(files: dict[str, Path], sizes: tuple[int, int], render_roles: int) -> list[Figure]:
+    small, large = sizes
     k = f"{large // 1000}k"
+    check_large = [ORGMODEL, "check", str(files["large"])]
+    json_load = [PYTHON, "-c", JSON_LOAD, str(files["json"])]
+    floor = [PYTHON, "-c", LINE_SPLIT, str(files["large"])]
+    small_check = [ORGMODEL, "check", str(ROOT / "examples" / "acme.org.txt")]
+    click_attrs = [PYTHON, "-c", "import click, attrs"]
+    least = [PYTHON, "-c", LEAST_PYTHON, str(files["large"])]
     return [
-        Figure(f"{k}-role check / line-split floor", check_large.seconds, split.seconds, 3.0),
-        Figure(f"{k}-role check / json.load of the same org", check_large.seconds, loaded.seconds, 2.0),
-        Figure(f"{k} check / {small // 1000}k check (linear: {large / small:.0f})", check_large.seconds,
-               check_small.seconds, 1.1 * large / small),
-        Figure("small-file check / import click, attrs", cold.seconds, imports.seconds, 1.3),
-        Figure(f"{k} check peak memory / json.load peak", check_large.peak_kb, loaded.peak_kb, 2.0, "KB"),
-        Figure(f"render {render_roles:,} roles / layout engine alone", rendered.seconds, engine_only.seconds, 1.2),
-        Figure(f"ref: {k} lines grouped, least Python / floor", least.seconds, split.seconds, None),
-        Figure(f"ref: {k} lines grouped, least Python / json.load", least.seconds, loaded.seconds, None),
-        Figure(f"ref: {k} lines tokenized by re (C) / floor", c_tokens.seconds, split.seconds, None),
-        Figure("ref: orgmodel imports only / import click, attrs", imports_only.seconds, imports.seconds, None),
+        Figure(f"{k}-role check / json.load of the same org", check_large, json_load, 1.2),
+        Figure(f"{k}-role check / line-split floor", check_large, floor, 4.5),
+        Figure("small-file check / import click, attrs", small_check, click_attrs, 1.1),
+        Figure(f"{k} check peak memory / json.load peak", check_large, json_load, 1.0, metric="memory"),
+        Figure(f"{k} check, every title unique / the {k} check", [ORGMODEL, "check", str(files["unique"])],
+               check_large, 1.3),
+        Figure(f"{k} check / {small // 1000}k check (linear: {large / small:.0f})", check_large,
+               [ORGMODEL, "check", str(files["small"])], 1.1 * large / small),
+        Figure(f"render {render_roles:,} roles / layout engine alone",
+               [ORGMODEL, "render", str(files["chart"]), "-o", str(files["chart"].with_suffix(".svg"))],
+               [PYTHON, "-c", ENGINE_ONLY, str(files["dot"])], 1.2),
+        Figure("ref: small-file check / python -c pass", small_check, [PYTHON, "-c", "pass"]),
+        Figure(f"ref: {k} lines grouped, least Python / floor", least, floor),
+        Figure(f"ref: {k} lines grouped, least Python / json.load", least, json_load),
+        Figure(f"ref: {k} lines tokenized by re (C) / floor", [PYTHON, "-c", C_TOKENIZER, str(files["large"])], floor),
+        Figure("ref: orgmodel imports only / import click, attrs", [PYTHON, "-c", IMPORTS_ONLY], click_attrs),
     ]
 
 
-def _target(figure: Figure) -> str:
-    return "-" if figure.target is None else f"<= {figure.target:g}"
+def run(sizes: tuple[int, int], pairs: int, render_roles: int, folder: Path) -> list[Result]:
+    import subprocess
 
-
-def _result(figure: Figure) -> str:
-    return "ref" if figure.target is None else "PASS" if figure.passed else "FAIL"
-
-
-def table(figures: Sequence[Figure]) -> str:
-    rows = [f"{'figure':<48} {'measured':>10} {'baseline':>10} {'ratio':>7} {'target':>8}  result"]
-    for f in figures:
-        unit = " MB" if f.unit == "KB" else " s"
-        scale = 1024 if f.unit == "KB" else 1
-        rows.append(f"{f.name:<48} {f.measured / scale:>8.2f}{unit} {f.baseline / scale:>8.2f}{unit} "
-                    f"{f.ratio:>7.2f} {_target(f):>8}  {_result(f)}")
-    return "\n".join(rows)
+    subprocess.run([PYTHON, __file__, "--prepare", str(folder), "--sizes", ",".join(map(str, sizes)),
+                    "--render-roles", str(render_roles)], check=True)
+    files = _files(folder, sizes, render_roles)
+    return Runner(pairs=pairs, cwd=str(folder)).measure(figures(files, sizes, render_roles), progress=True)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
-    parser.add_argument("--runs", type=int, default=5, help="processes per measurement (median)")
+    parser.add_argument("--pairs", type=int, default=7, help="measured pairs per figure (median of their ratios)")
     parser.add_argument("--sizes", default="10000,100000", help="small,large org sizes in roles")
     parser.add_argument("--render-roles", type=int, default=2000)
+    parser.add_argument("--prepare", metavar="FOLDER", help=argparse.SUPPRESS)  # the child that writes the files
     args = parser.parse_args(argv)
-    small, large = (int(n) for n in args.sizes.split(","))
-    print(f"orgmodel benchmarks: {platform.python_implementation()} {platform.python_version()}, "
-          f"{platform.machine()}, {args.runs} runs each, medians", flush=True)
+    sizes = tuple(int(n) for n in args.sizes.split(","))
+    assert len(sizes) == 2
+    if args.prepare:
+        prepare(Path(args.prepare), sizes, args.render_roles)  # type: ignore[arg-type]
+        return 0
+    title = (f"orgmodel benchmarks: {platform.python_implementation()} {platform.python_version()}, "
+             f"{platform.machine()}, {args.pairs} interleaved pairs per figure, medians of per-pair ratios")
+    before = load()
     with tempfile.TemporaryDirectory() as folder:
-        figures = run((small, large), args.runs, args.render_roles, Path(folder))
-    print(table(figures))
-    targets = [f for f in figures if f.target is not None]
-    failed = [f.name for f in targets if not f.passed]
-    print(f"{len(targets) - len(failed)} passed, {len(failed)} failed")
-    return 1 if failed else 0
+        results = run(sizes, args.pairs, args.render_roles, Path(folder))  # type: ignore[arg-type]
+    print(report(results, title) + f"machine: {before} before, {load()} after", flush=True)
+    return 0 if all(result.passed for result in results) else 1
 
 
 if __name__ == "__main__":
