@@ -19,7 +19,9 @@ from pathlib import Path
 import attrs
 
 from orgmodel import engine, suppress
+from orgmodel.columns import OrgColumns
 from orgmodel.dsl.build import build
+from orgmodel.dsl.columnar import read as read_columns
 from orgmodel.dsl.lexer import split_lines
 from orgmodel.dsl.parser import Reading, read_declarations
 from orgmodel.dsl.syntax import Document, Problem
@@ -37,16 +39,32 @@ class OrgFileError(Exception):
     """A path that cannot be checked at all; ``str()`` is one line saying what to do."""
 
 
+def _model(org: Org | OrgColumns) -> Org:
+    return org.org() if isinstance(org, OrgColumns) else org
+
+
+def _same_org(a: Org | OrgColumns, b: Org | OrgColumns) -> bool:
+    return a is b or _model(a) == _model(b)
+
+
 @attrs.frozen
 class CheckResult:
-    """The findings for one file, its model, and what reports need of its source."""
+    """The findings for one file, its model, and what reports need of its source.
+
+    The model (``org``) is built from the checked columns when first asked for.
+    """
 
     path: str
-    org: Org
+    _org: Org | OrgColumns = attrs.field(eq=attrs.cmp_using(eq=_same_org), repr=False)
     findings: list[Finding]
     source: str = attrs.field(default="", repr=False)  # the text, for reports that quote or hash a line
     # What the reader found besides declarations: comments, suppressions, problems.
     document: Document | None = attrs.field(default=None, repr=False, eq=False)
+
+    @property
+    def org(self) -> Org:
+        """The public model of the file."""
+        return _model(self._org)
 
     @functools.cached_property
     def lines(self) -> tuple[str, ...]:
@@ -115,11 +133,11 @@ def collector_paused() -> Iterator[None]:
 
 def _check(text: str, path: str, pack: RulePack, decoding: list[Problem]) -> CheckResult:
     with collector_paused():
-        org, problems, document = _load(text, path, pack)
-        findings = engine.run(org, [*decoding, *problems], pack)
+        columns, problems, document = read_columns(text, pack.vocabulary, path)
+        findings = engine.run_columns(columns, [*decoding, *problems], pack)
         known = pack.known_codes or frozenset(pack.rules)
         findings = suppress.apply(findings, document.suppressions, pack, known, path)
-        return CheckResult(path, org, findings, text, document)
+        return CheckResult(path, columns, findings, text, document)
 
 
 def check_bytes(data: bytes, path: str = "<bytes>", pack: RulePack | None = None) -> CheckResult:

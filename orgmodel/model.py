@@ -172,6 +172,10 @@ class Org:
         return self.roles.get(manager) if manager is not None else None
 
 
+ENTITY_CLASSES: Mapping[str, type[Entity]] = {
+    "role": Role, "kpi": Kpi, "campaign": Campaign, "team": Team, "department": Department,
+}
+
 ENTITY_FIELDS: Mapping[str, str] = {
     "role": "roles",
     "kpi": "kpis",

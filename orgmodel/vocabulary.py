@@ -8,7 +8,9 @@ validating them from TOML is :mod:`orgmodel.vocabulary_schema`'s job.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import itertools
+import re
+from collections.abc import Iterable, Mapping
 
 import attrs
 
@@ -18,6 +20,10 @@ from orgmodel.titles import Reading, Table, TitleRow, normalise
 # seniority step, which stays within +-MAX_STEP so that no step crosses a level.
 RANK_STEPS = 10
 MAX_STEP = 4
+# A role's facts where the title and lines say nothing of them (the model's defaults).
+ROLE_FACT_DEFAULTS: Mapping[str, object] = {
+    "level_words": (), "rank_max": None, "layer": None, "layer_origin": "none", "layer_words": (), "title_channels": (),
+}
 
 
 @attrs.frozen
@@ -36,6 +42,9 @@ class TitleGuess:
     words: tuple[str, ...]  # the title words that decided it
     matched: bool  # False: no row matched and ``level`` is the default
     up_to: str | None = None  # the highest level the title may mean, when it is ambiguous
+
+
+_TABLES = ("title_levels", "title_layers", "kpi_scopes", "title_channels")
 
 
 def _no_rows() -> tuple[TitleRow, ...]:
@@ -76,6 +85,17 @@ class Vocabulary:
             table = Table(getattr(self, name), self.seniority if name == "title_levels" else None)
             self._tables[name] = table
         return table
+
+    def indexed_tables(self) -> dict[str, Table]:
+        """Every title table, indexed (for the pack cache)."""
+        for name in _TABLES:
+            self._table(name)
+        return dict(self._tables)
+
+    def with_tables(self, tables: dict[str, Table]) -> Vocabulary:
+        """This vocabulary with its tables already indexed (from the pack cache)."""
+        self._tables.update(tables)
+        return self
 
     def rank(self, level: str) -> int:
         """Position in the level order; an unknown level ranks lowest."""
@@ -127,6 +147,37 @@ class Vocabulary:
         elif facts["level_origin"] != "default" and str(facts["level"]) in self.layer_default:
             facts.update(layer=self.layer_default[str(facts["level"])], layer_origin="level")
         return facts
+
+    def role_facts_of(self, combos: Iterable[tuple[str, str, str]]) -> dict[tuple[str, str, str], dict[str, object]]:
+        """Complete role facts (every field of ``ROLE_FACT_DEFAULTS``) for each ``(title, level, layer)``.
+
+        ``level`` and ``layer`` are as written, "" when absent. Each distinct
+        combination is read once; the dicts are shared by the roles that have it.
+        """
+        return {combo: {**ROLE_FACT_DEFAULTS, **self.role_facts(combo[0], combo[1] or None, combo[2] or None)}
+                for combo in combos}
+
+    def vacancy_names(self, names: Iterable[str]) -> set[str]:
+        """The names among ``names`` that mean "vacant" (``means_vacant``), for many names at once.
+
+        Plain ASCII names are compared in one pass over them all: their folded
+        form is their lower case. Others are folded one by one.
+        """
+        names = list(names)
+        if "".join(names).isascii():
+            plain, found = names, set()
+        else:
+            plain = [name for name in names if name.isascii()]
+            found = {name for name in names if not name.isascii() and self.means_vacant(name)}
+        words = sorted(word for word in self._vacancy if word.isascii())
+        if plain and words:
+            pattern = "|".join(r"[ \t]+".join(map(re.escape, word.split(" "))) for word in words)
+            lowered = "\n".join(plain).lower()
+            hits = {match.start() for match in re.finditer(rf"^[ \t]*(?:{pattern})[ \t]*$", lowered, re.M)}
+            if hits:
+                offsets = itertools.accumulate((len(name) + 1 for name in plain), initial=0)
+                found.update(name for name, start in zip(plain, offsets) if start in hits)
+        return found
 
     def channels_in(self, title: str) -> tuple[str, ...]:
         """Every specialty a title names ("Social & Content Lead": social, content), in table order."""

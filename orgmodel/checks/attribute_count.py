@@ -7,9 +7,13 @@ Used for "exactly one owner" (KPI001, CAMP001), "at most one solid line"
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import compress
 
 from orgmodel.checks import where as role_filter
 from orgmodel.checks.base import CheckKind, Hit, Param, Params
+from orgmodel.checks.rows import roles as rows_of
+from orgmodel.columns import OrgColumns
+from orgmodel.dsl.grammar import KINDS
 from orgmodel.model import Org, Role, Value, values
 from orgmodel.vocabulary import Vocabulary
 
@@ -30,6 +34,48 @@ def check(org: Org, params: Params, vocabulary: Vocabulary) -> Iterator[Hit]:
             yield Hit(entity.id, line, column, case="too-many",
                       fields={"count": count, "attribute": key, "max": high,
                               "values": ", ".join(getattr(v, "text", str(v)) for v in found)})
+
+
+def screen(columns: OrgColumns, params: Params, vocabulary: Vocabulary) -> bool:
+    """Whether a checked entity can have fewer than ``min`` or more than ``max`` values."""
+    kind, key, low, high = params["entity"], params["attribute"], params["min"], params["max"]
+    table = columns.tables[kind]
+    if not len(table) or (low <= 0 and high is None):
+        return False
+    if kind == "role" and params["where"]:
+        rows = rows_of(columns).matching(params["where"], vocabulary)
+        if not rows:
+            return False
+        counts = _counts(columns, kind, key)
+        return any(counts[row] < low or (high is not None and counts[row] > high) for row in rows)
+    spec = KINDS[kind].keys[key]
+    column = table.values[key]
+    if spec.repeats and not any(table.entities):  # the common case, in C loops: is any cell empty, or a list?
+        few = low > 1 or (low == 1 and "" in column)
+        many = high is not None and (high == 0 and column.count("") < len(column) or
+                                     ", " in "\n".join(column) and high < 1 + max(raw.count(", ") for raw in column))
+        return few or many
+    counts = _counts(columns, kind, key)
+    return (low > 0 and min(counts) < low) or (high is not None and max(counts) > high)
+
+
+def _counts(columns: OrgColumns, kind: str, key: str) -> list[int]:
+    """Each row's number of values of ``key``, or (for more than one) its most: values may repeat."""
+    table = columns.tables[kind]
+    spec = KINDS[kind].keys[key]
+    if key == "person":
+        counts = [0 if person is None else 1 for person in table.persons]
+    elif spec.value in ("level", "layer", "scope"):  # the fact, written or not
+        fact = [0 if facts[spec.value] is None else 1 for facts in table.facts_of]
+        counts = list(map(fact.__getitem__, table.fact_ids))
+    elif not spec.repeats or ", " not in "\n".join(table.values[key]):
+        counts = list(map(bool, table.values[key]))  # True counts as 1
+    else:
+        counts = [raw.count(", ") + 1 if raw else 0 for raw in table.values[key]]
+    if any(table.entities):  # what the general reader read: counted on its entity (an empty string is a value)
+        for row in compress(range(len(table)), table.entities):
+            counts[row] = len(_distinct(values(table.entities[row], key)))  # type: ignore[arg-type]
+    return counts
 
 
 def _distinct(found: tuple[Value | str, ...]) -> tuple[Value | str, ...]:
@@ -56,6 +102,7 @@ KIND = CheckKind(
         "where": Param("where", {}, help="only roles matching this filter"),
     },
     cases={"too-few": ("count", "attribute", "min"), "too-many": ("count", "attribute", "max", "values")},
+    screen=screen,
     default_messages={
         "too-few": "'{entity}' has {count} {attribute} values; give it at least {min}",
         "too-many": "'{entity}' has {count} {attribute} values ({values}); keep at most {max}",

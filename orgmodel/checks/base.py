@@ -12,6 +12,7 @@ from orgmodel.finding import Severity
 from orgmodel.model import Entity, Org, Role, Value, values
 
 if TYPE_CHECKING:
+    from orgmodel.columns import OrgColumns
     from orgmodel.vocabulary import Vocabulary
 
 Params = Mapping[str, Any]
@@ -61,6 +62,9 @@ class Param:
 
 
 CheckFunction = Callable[["Org", Params, "Vocabulary"], Iterator[Hit]]
+# Whether a rule of the kind can fire on an org, asked of its columns before any model is built:
+# False only when ``run`` would yield nothing (see orgmodel.checks.rows).
+ScreenFunction = Callable[["OrgColumns", Params, "Vocabulary"], bool]
 
 
 def named_roles(org: Org, entity_kind: str, attribute: str) -> Iterator[tuple[Entity, Value, Role]]:
@@ -100,3 +104,5 @@ class CheckKind:
     default_messages: Mapping[str, str] = attrs.field(factory=dict)
     # Checks across parameters, after each was checked alone: (parameter, why) or None.
     validate: Callable[[Params, Vocabulary], tuple[str, str] | None] | None = None
+    # None: the check always runs on the model.
+    screen: ScreenFunction | None = None

@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator
 
 from orgmodel.checks.base import CheckKind, Hit, Param, Params
+from orgmodel.columns import OrgColumns
 from orgmodel.model import Org, Role
 from orgmodel.vocabulary import Vocabulary
 
@@ -37,10 +38,33 @@ def check(org: Org, params: Params, vocabulary: Vocabulary) -> Iterator[Hit]:
                       fields={"title": role.title, "other": first.title, "other_role": first.id})
 
 
+def screen(columns: OrgColumns, params: Params, vocabulary: Vocabulary) -> bool:
+    """Whether two titles of a group may both be in use.
+
+    A title whose base is ``b`` starts with ``b``'s words (case folded), so
+    one search per title of a group, over every distinct title at once, rules
+    a group out when at most one of its titles can be in use.
+    """
+    titles = "\n".join(set(columns.roles.texts)).casefold()
+    for group in params["titles"]:
+        used = [title for title in group if _may_be_used(base_title(title), titles)]
+        if len(used) >= 2:
+            return True
+    return False
+
+
+def _may_be_used(base: str, titles: str) -> bool:
+    if not base:
+        return True
+    words = r"[^\S\n]+".join(map(re.escape, base.split(" ")))
+    return re.search(rf"^[^\S\n]*{words}", titles, re.MULTILINE) is not None
+
+
 KIND = CheckKind(
     name="conflicting-titles",
     run=check,
     summary="Titles listed as synonyms (compared without qualifiers) are not both used in one org.",
     params={"titles": Param("pairs", required=True, items=(2, None), help="groups of titles that mean the same job")},
     cases={"default": ("title", "other", "other_role")},
+    screen=screen,
 )

@@ -6,6 +6,7 @@ from collections import deque
 from collections.abc import Iterator
 
 from orgmodel.checks.base import CheckKind, Hit, Param, Params
+from orgmodel.columns import OrgColumns
 from orgmodel.model import Org
 from orgmodel.vocabulary import Vocabulary
 
@@ -27,10 +28,16 @@ def check(org: Org, params: Params, vocabulary: Vocabulary) -> Iterator[Hit]:
         queue.extend((child, depth + 1) for child in reports.get(role_id, ()))
 
 
+def screen(columns: OrgColumns, params: Params, vocabulary: Vocabulary) -> bool:
+    """A chain is no deeper than the org has roles."""
+    return len(columns.roles) > params["max"]
+
+
 KIND = CheckKind(
     name="depth-limit",
     run=check,
     summary="No role sits more than max levels below the top (the top role is level 1).",
     params={"max": Param("int", required=True, minimum=1, help="the deepest level allowed")},
     cases={"default": ("depth", "max")},
+    screen=screen,
 )

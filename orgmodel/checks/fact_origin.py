@@ -13,6 +13,8 @@ from collections.abc import Iterator
 
 from orgmodel.checks.base import CheckKind, Hit, Param, Params
 from orgmodel.checks import where as role_filter
+from orgmodel.checks.rows import roles as rows_of
+from orgmodel.columns import OrgColumns
 from orgmodel.model import Org, Role, Value, values
 from orgmodel.vocabulary import Vocabulary
 
@@ -32,6 +34,19 @@ def check(org: Org, params: Params, vocabulary: Vocabulary) -> Iterator[Hit]:
             yield Hit(entity.id, entity.line, entity.column,
                       fields={"fact": fact, "value": getattr(entity, fact) or "none",
                               "text": getattr(entity, "title", None) or getattr(entity, "name", "")})
+
+
+def screen(columns: OrgColumns, params: Params, vocabulary: Vocabulary) -> bool:
+    """Whether some entity's fact came from one of the origins (and, for roles, matches the filter)."""
+    kind, fact, origins = params["entity"], params["fact"], params["origins"]
+    table = columns.tables[kind]
+    keys = {key for key, facts in enumerate(table.facts_of) if facts[f"{fact}_origin"] in origins}
+    if not keys:
+        return False
+    if kind != "role":
+        return True
+    found = rows_of(columns)
+    return bool(found.matching(params["where"], vocabulary, within=found.rows_with_facts(keys)))
 
 
 def validate(params: Params, vocabulary: Vocabulary) -> tuple[str, str] | None:
@@ -60,4 +75,5 @@ KIND = CheckKind(
     },
     cases={"default": ("fact", "value", "text")},
     validate=validate,
+    screen=screen,
 )

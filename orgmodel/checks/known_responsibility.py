@@ -6,6 +6,8 @@ from collections.abc import Iterator
 
 from orgmodel.checks.base import CheckKind, Hit, Params
 from orgmodel.suggest import did_you_mean
+from orgmodel.checks.rows import named
+from orgmodel.columns import OrgColumns
 from orgmodel.model import Org
 from orgmodel.vocabulary import Vocabulary
 
@@ -19,9 +21,14 @@ def check(org: Org, params: Params, vocabulary: Vocabulary) -> Iterator[Hit]:
                           fields={"keyword": value.text, "suggestion": did_you_mean(value.text, known)})
 
 
+def screen(columns: OrgColumns, params: Params, vocabulary: Vocabulary) -> bool:
+    return not named(columns, "role", "owns") <= vocabulary.responsibilities.keys()
+
+
 KIND = CheckKind(
     name="known-responsibility",
     run=check,
     summary="Every responsibility keyword is in the pack's vocabulary.",
     cases={"default": ("keyword", "suggestion")},
+    screen=screen,
 )

@@ -17,6 +17,9 @@ from collections.abc import Iterator
 
 from orgmodel.checks import where as role_filter
 from orgmodel.checks.base import CheckKind, Hit, Param, Params, assumed
+from orgmodel.checks.rows import assumed as assumed_facts
+from orgmodel.checks.rows import roles as rows_of
+from orgmodel.columns import OrgColumns
 from orgmodel.model import Org, Role
 from orgmodel.vocabulary import Vocabulary
 
@@ -88,6 +91,19 @@ def check(org: Org, params: Params, vocabulary: Vocabulary) -> Iterator[Hit]:
                       fields={**fields, "skipped": skipped[0]})
 
 
+def screen(columns: OrgColumns, params: Params, vocabulary: Vocabulary) -> bool:
+    """Whether a checked role's declared manager (of a read level) is outside the manager filter."""
+    found = rows_of(columns)
+    checked = found.matching(params["where"], vocabulary)
+    if not checked:
+        return False
+    admitted = set(found.matching(params["manager"], vocabulary))
+    managers = found.manager_rows
+    table = found.table
+    return any(managers[row] >= 0 and managers[row] not in admitted and not assumed_facts(table.facts(managers[row]))
+               for row in checked)
+
+
 KIND = CheckKind(
     name="manager-layer",
     run=check,
@@ -99,4 +115,5 @@ KIND = CheckKind(
     },
     cases={"below": ("manager", "manager_level", "levels"),
            "skips": ("manager", "manager_level", "levels", "skipped")},
+    screen=screen,
 )

@@ -14,23 +14,47 @@ report: only a certain inversion is reported. Equal ranks below
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import functools
+from collections.abc import Iterator, Mapping
+from typing import Any
 
 from orgmodel.checks import where as role_filter
 from orgmodel.checks.base import CheckKind, Hit, Param, Params, assumed
+from orgmodel.checks.rows import assumed as assumed_facts
+from orgmodel.checks.rows import roles as rows_of
+from orgmodel.columns import OrgColumns
 from orgmodel.finding import Severity
 from orgmodel.model import Org, Role
 from orgmodel.vocabulary import MAX_STEP, RANK_STEPS, Vocabulary
 
 
-def _rank(role: Role, org: Org, params: Params, vocabulary: Vocabulary, highest: bool = False) -> tuple[int, int]:
-    """(level position, seniority step) as this rule compares them; ``highest``: the top of its range."""
-    if highest and role.rank_max is not None:
-        return divmod(role.rank_max + MAX_STEP, RANK_STEPS)[0], MAX_STEP
-    step = role.rank - vocabulary.rank(role.level) * RANK_STEPS
-    if params["as-contributor"] and role_filter.matches(role, params["as-contributor"], vocabulary, org):
+def _rank(facts: Role | Mapping[str, Any], contributor: bool, vocabulary: Vocabulary, highest: bool = False,
+          ) -> tuple[int, int]:
+    """(level position, seniority step) as this rule compares them; ``highest``: the top of its range.
+
+    ``facts`` are a role's (or its facts from the columns); ``contributor``:
+    it matches the ``as-contributor`` filter.
+    """
+    get = facts.get if isinstance(facts, Mapping) else functools.partial(getattr, facts)
+    if highest and get("rank_max") is not None:
+        return divmod(get("rank_max") + MAX_STEP, RANK_STEPS)[0], MAX_STEP
+    step = get("rank") - vocabulary.rank(get("level")) * RANK_STEPS
+    if contributor:
         return vocabulary.rank(vocabulary.levels[0]), step
-    return vocabulary.rank(role.level), step
+    return vocabulary.rank(get("level")), step
+
+
+def _case(mine: tuple[int, int], theirs: tuple[int, int], params: Params, vocabulary: Vocabulary) -> str | None:
+    """"lower" or "equal" when the manager does not outrank the role, else None."""
+    if theirs[0] > mine[0] or (theirs[0] == mine[0] and theirs[1] > mine[1]):
+        return None
+    if theirs[0] == mine[0] and params["equal-min-level"] and mine[0] < vocabulary.rank(params["equal-min-level"]):
+        return None
+    return "lower" if theirs[0] < mine[0] else "equal"
+
+
+def _contributor(role: Role, org: Org, params: Params, vocabulary: Vocabulary) -> bool:
+    return bool(params["as-contributor"]) and role_filter.matches(role, params["as-contributor"], vocabulary, org)
 
 
 def check(org: Org, params: Params, vocabulary: Vocabulary) -> Iterator[Hit]:
@@ -42,19 +66,48 @@ def check(org: Org, params: Params, vocabulary: Vocabulary) -> Iterator[Hit]:
             continue  # TITLE002 reports the assumption; a rank built on it would be a knock-on
         if params["except"] and role_filter.matches(role, params["except"], vocabulary, org):
             continue
-        mine, my_step = _rank(role, org, params, vocabulary)
-        theirs, their_step = _rank(manager, org, params, vocabulary, highest=True)
-        if theirs > mine or (theirs == mine and their_step > my_step):
-            continue
-        if theirs == mine and params["equal-min-level"] and mine < vocabulary.rank(params["equal-min-level"]):
+        case = _case(_rank(role, _contributor(role, org, params, vocabulary), vocabulary),
+                     _rank(manager, _contributor(manager, org, params, vocabulary), vocabulary, highest=True),
+                     params, vocabulary)
+        if case is None:
             continue
         line = role.reports_to[0]
         fields = {"manager": manager.id, "level": role.level, "manager_level": manager.level}
-        if theirs < mine:
+        if case == "lower":
             yield Hit(role.id, line.line, line.column, line.end_column, case="lower", fields=fields)
         else:
             yield Hit(role.id, line.line, line.column, line.end_column, case="equal", fields=fields,
                       severity=Severity.parse(params["equal-severity"]))
+
+
+def screen(columns: OrgColumns, params: Params, vocabulary: Vocabulary) -> bool:
+    """Whether a role and its manager (neither assumed, the role not excepted) can compare wrongly.
+
+    Decided once per distinct pair of (facts, contributor) for role and
+    manager, which a whole org has few of. Loops are ignored (a role in one
+    may then be counted as firing, which only makes the check run).
+    """
+    found = rows_of(columns)
+    table = found.table
+    flags = [False] * (found.count + 1)  # the last: no manager
+    for row in found.matching(params["as-contributor"], vocabulary) if params["as-contributor"] else ():
+        flags[row] = True
+    excepted = [False] * found.count
+    for row in found.matching(params["except"], vocabulary) if params["except"] else ():
+        excepted[row] = True
+    numbers = [*table.fact_ids, -1]  # the last: no manager
+    managers = found.manager_rows
+    pairs = set(zip(table.fact_ids, flags, excepted, map(numbers.__getitem__, managers), map(flags.__getitem__, managers)))
+    for number, contributor, skip, manager_number, manager_contributor in pairs:
+        if skip or manager_number < 0:
+            continue
+        facts, manager = table.facts_of[number], table.facts_of[manager_number]
+        if assumed_facts(facts) or assumed_facts(manager):
+            continue
+        if _case(_rank(facts, contributor, vocabulary), _rank(manager, manager_contributor, vocabulary, highest=True),
+                 params, vocabulary):
+            return True
+    return False
 
 
 KIND = CheckKind(
@@ -68,4 +121,5 @@ KIND = CheckKind(
         "except": Param("where", {}, help="reports another rule judges (HIER004: Leads, whose manager is LEAD001's)"),
     },
     cases={"lower": ("manager", "level", "manager_level"), "equal": ("manager", "level", "manager_level")},
+    screen=screen,
 )

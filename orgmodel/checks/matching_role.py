@@ -10,6 +10,8 @@ from collections.abc import Iterator
 
 from orgmodel.checks import where as role_filter
 from orgmodel.checks.base import CheckKind, Hit, Param, Params
+from orgmodel.checks.rows import roles as rows_of
+from orgmodel.columns import OrgColumns
 from orgmodel.model import Org
 from orgmodel.vocabulary import Vocabulary
 
@@ -21,10 +23,15 @@ def check(org: Org, params: Params, vocabulary: Vocabulary) -> Iterator[Hit]:
                       fields={"level": role.level, "layer": role.layer or "none", "title": role.title})
 
 
+def screen(columns: OrgColumns, params: Params, vocabulary: Vocabulary) -> bool:
+    return bool(rows_of(columns).matching(params["where"], vocabulary))
+
+
 KIND = CheckKind(
     name="matching-role",
     run=check,
     summary="Every role that matches a filter.",
     params={"where": Param("where", required=True, help="the roles to report")},
     cases={"default": ("level", "layer", "title")},
+    screen=screen,
 )

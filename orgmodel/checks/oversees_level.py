@@ -13,6 +13,8 @@ from collections.abc import Iterator
 
 from orgmodel.checks import where as role_filter
 from orgmodel.checks.base import CheckKind, Hit, Param, Params
+from orgmodel.checks.rows import roles as rows_of
+from orgmodel.columns import OrgColumns, split
 from orgmodel.model import Org
 from orgmodel.vocabulary import Vocabulary
 
@@ -41,6 +43,22 @@ def check(org: Org, params: Params, vocabulary: Vocabulary) -> Iterator[Hit]:
                       fields={"levels": levels, "count": len(found), "reports": ", ".join(found[:5])})
 
 
+def screen(columns: OrgColumns, params: Params, vocabulary: Vocabulary) -> bool:
+    """Whether a checked role has (expect none), or lacks (expect some), a report that matches."""
+    found = rows_of(columns)
+    checked = found.matching(params["where"], vocabulary)
+    if not checked:
+        return False
+    table = found.table
+    reports = found.matching(params["reports"], vocabulary)
+    overseers = {found.firsts[row] for row in reports}
+    if params["count-dotted"]:
+        dotted = table.values["dotted-to"]
+        overseers.update(value for row in reports for value in split(dotted[row]))
+    with_reports = {table.keys[row] for row in checked} & overseers
+    return bool(with_reports) if params["expect"] == "none" else len(with_reports) < len(checked)
+
+
 KIND = CheckKind(
     name="oversees-level",
     run=check,
@@ -53,4 +71,5 @@ KIND = CheckKind(
         "count-dotted": Param("bool", False, help="dotted-line reports count too"),
     },
     cases={"default": ("levels", "count", "reports")},
+    screen=screen,
 )

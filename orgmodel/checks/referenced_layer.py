@@ -11,6 +11,9 @@ from collections.abc import Iterator
 from orgmodel.checks.base import CheckKind, Hit, Param, Params, named_roles
 from orgmodel.checks.params import words_error
 from orgmodel.dsl.grammar import KINDS
+from orgmodel.checks.rows import roles as rows_of
+from orgmodel.checks.rows import texts
+from orgmodel.columns import OrgColumns
 from orgmodel.model import Org, values
 from orgmodel.vocabulary import Vocabulary
 
@@ -38,6 +41,21 @@ def validate(params: Params, vocabulary: Vocabulary) -> tuple[str, str] | None:
     return ("allowed", error) if error else None
 
 
+def screen(columns: OrgColumns, params: Params, vocabulary: Vocabulary) -> bool:
+    """Whether a named role's layer is outside what the entity's selector value allows (per distinct pair)."""
+    allowed = params["allowed"]
+    found = rows_of(columns)
+    pairs = set(zip(texts(columns, params["entity"], params["by"]), texts(columns, params["entity"], params["attribute"])))
+    for selector, named in pairs:
+        if not selector or selector[0] not in allowed:
+            continue
+        for value in named:
+            row = found.index.get(value)
+            if row is not None and (found.table.facts(row)["layer"] or "none") not in allowed[selector[0]]:
+                return True
+    return False
+
+
 KIND = CheckKind(
     name="referenced-layer",
     run=check,
@@ -51,4 +69,5 @@ KIND = CheckKind(
     },
     cases={"default": ("target", "layer", "by_value", "allowed")},
     validate=validate,
+    screen=screen,
 )

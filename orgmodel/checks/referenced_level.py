@@ -12,6 +12,10 @@ from collections.abc import Iterator
 
 from orgmodel.checks import where as role_filter
 from orgmodel.checks.base import CheckKind, Hit, Param, Params, assumed, named_roles
+from orgmodel.checks.rows import assumed as assumed_facts
+from orgmodel.checks.rows import named as rows_named
+from orgmodel.checks.rows import roles as rows_of
+from orgmodel.columns import OrgColumns
 from orgmodel.model import Org, Role
 from orgmodel.vocabulary import Vocabulary
 
@@ -28,6 +32,17 @@ def check(org: Org, params: Params, vocabulary: Vocabulary) -> Iterator[Hit]:
                   fields={"target": target.id, "target_level": target.level, "levels": wanted})
 
 
+def screen(columns: OrgColumns, params: Params, vocabulary: Vocabulary) -> bool:
+    """Whether a named role (of a read level) is outside the target filter."""
+    found = rows_of(columns)
+    named = [found.index[value] for value in rows_named(columns, params["entity"], params["attribute"])
+             if value in found.index]
+    if not named:
+        return False
+    admitted = set(found.matching(params["target"], vocabulary))
+    return any(row not in admitted and not assumed_facts(found.table.facts(row)) for row in named)
+
+
 KIND = CheckKind(
     name="referenced-level",
     run=check,
@@ -40,4 +55,5 @@ KIND = CheckKind(
         "where": Param("where", {}, help="only roles matching this filter (when the entity is a role)"),
     },
     cases={"default": ("target", "target_level", "levels")},
+    screen=screen,
 )

@@ -8,8 +8,12 @@ name values; a campaign or a Lead without channels is other rules' business.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import repeat
 
 from orgmodel.checks.base import CheckKind, Hit, Param, Params, named_roles
+from orgmodel.checks.rows import roles as rows_of
+from orgmodel.checks.rows import text_of, texts
+from orgmodel.columns import OrgColumns, split
 from orgmodel.model import Org, Value, values
 from orgmodel.vocabulary import Vocabulary
 
@@ -28,6 +32,29 @@ def check(org: Org, params: Params, vocabulary: Vocabulary) -> Iterator[Hit]:
                               "target_values": ", ".join(sorted(theirs))})
 
 
+def screen(columns: OrgColumns, params: Params, vocabulary: Vocabulary) -> bool:
+    """Whether an entity and a role it names both have values, none shared (per distinct pair)."""
+    found = rows_of(columns)
+    kind = params["entity"]
+    table, roles = columns.tables[kind], columns.roles
+    mine_column = texts(columns, kind, params["values"])
+    named_column = table.values[params["attribute"]]
+    if not any(roles.entities) and not any(table.entities) and ", " not in "\n".join(named_column):
+        # One role named per entity, every role read by the fast path: compare raw cells, per distinct pair.
+        theirs_column = [*roles.values[params["role-values"]], ""]  # the last: names no role
+        theirs = map(theirs_column.__getitem__, map(found.index.get, named_column, repeat(-1)))
+        return any(mine and raw and set(mine).isdisjoint(split(raw)) for mine, raw in set(zip(mine_column, theirs)))
+    for mine, named in set(zip(mine_column, texts(columns, kind, params["attribute"]))):
+        for value in named:
+            row = found.index.get(value)
+            if row is None or not mine:
+                continue
+            theirs = text_of(columns, "role", params["role-values"], row)
+            if theirs and set(mine).isdisjoint(theirs):
+                return True
+    return False
+
+
 KIND = CheckKind(
     name="referenced-overlap",
     run=check,
@@ -40,4 +67,5 @@ KIND = CheckKind(
                              help="the named role's attribute compared with it"),
     },
     cases={"default": ("target", "values", "target_values")},
+    screen=screen,
 )

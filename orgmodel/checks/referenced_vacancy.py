@@ -5,6 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from orgmodel.checks.base import CheckKind, Hit, Param, Params, named_roles
+from itertools import compress
+
+from orgmodel.checks.rows import named as rows_named
+from orgmodel.columns import OrgColumns
 from orgmodel.model import Org
 from orgmodel.vocabulary import Vocabulary
 
@@ -13,6 +17,12 @@ def check(org: Org, params: Params, vocabulary: Vocabulary) -> Iterator[Hit]:
     for entity, value, target in named_roles(org, params["entity"], params["attribute"]):
         if target.vacant:
             yield Hit(entity.id, value.line, value.column, value.end_column, fields={"target": target.id})
+
+
+def screen(columns: OrgColumns, params: Params, vocabulary: Vocabulary) -> bool:
+    table = columns.roles
+    vacant = set(compress(table.keys, table.vacant))
+    return bool(vacant) and not vacant.isdisjoint(rows_named(columns, params["entity"], params["attribute"]))
 
 
 KIND = CheckKind(
@@ -24,4 +34,5 @@ KIND = CheckKind(
         "attribute": Param("attribute", required=True, names="role", help="an attribute that names roles"),
     },
     cases={"default": ("target",)},
+    screen=screen,
 )

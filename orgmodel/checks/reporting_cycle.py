@@ -5,6 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from orgmodel.checks.base import CheckKind, Hit, Params
+import operator
+
+from orgmodel.checks.rows import roles as rows_of
+from orgmodel.columns import OrgColumns
 from orgmodel.model import Org
 from orgmodel.vocabulary import Vocabulary
 
@@ -20,9 +24,32 @@ def check(org: Org, params: Params, vocabulary: Vocabulary) -> Iterator[Hit]:
                   fields={"cycle": " -> ".join([*ordered, first]), "length": len(cycle)})
 
 
+def screen(columns: OrgColumns, params: Params, vocabulary: Vocabulary) -> bool:
+    """Whether solid lines loop: not when every manager outranks its report; else walked as ``Org.cycles`` does."""
+    found = rows_of(columns)
+    ranks = [*found.ranks, 1 << 62]  # the last: no manager, above every rank
+    if all(map(operator.gt, map(ranks.__getitem__, found.manager_rows), found.ranks)):
+        return False
+    state = [0] * found.count  # 1: on the current path, 2: done
+    managers = found.manager_rows
+    for start in range(found.count):
+        path = []
+        current = start
+        while current >= 0 and not state[current]:
+            state[current] = 1
+            path.append(current)
+            current = managers[current]
+        if current >= 0 and state[current] == 1:
+            return True
+        for row in path:
+            state[row] = 2
+    return False
+
+
 KIND = CheckKind(
     name="reporting-cycle",
     run=check,
     summary="No chain of solid reporting lines loops back on itself.",
     cases={"default": ("cycle", "length")},
+    screen=screen,
 )

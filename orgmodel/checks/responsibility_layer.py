@@ -11,15 +11,25 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from orgmodel.checks.base import CheckKind, Hit, Params, assumed
-from orgmodel.model import Org
+from orgmodel.checks.rows import owners
+from orgmodel.columns import OrgColumns
+from orgmodel.model import Org, Role
 from orgmodel.vocabulary import Vocabulary
 
 
 def check(org: Org, params: Params, vocabulary: Vocabulary) -> Iterator[Hit]:
-    known = vocabulary.responsibilities
     for role in org.roles.values():
-        if role.layer is None:
-            continue
+        yield from _hits(role, vocabulary)
+
+
+def screen(columns: OrgColumns, params: Params, vocabulary: Vocabulary) -> bool:
+    """The check itself, on the few roles that own anything."""
+    return any(next(_hits(columns.probe("role", row), vocabulary), None) for row in owners(columns))  # type: ignore[arg-type]
+
+
+def _hits(role: Role, vocabulary: Vocabulary) -> Iterator[Hit]:
+    known = vocabulary.responsibilities
+    if role.layer is not None:
         for value in role.owns:
             duty = known.get(value.text)
             if duty is None or role.layer in duty.layers:
@@ -36,4 +46,5 @@ KIND = CheckKind(
     run=check,
     summary="No role holds a responsibility that the vocabulary gives to other layers.",
     cases={"default": ("keyword", "layer", "allowed", "origin")},
+    screen=screen,
 )

@@ -10,15 +10,25 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from orgmodel.checks.base import CheckKind, Hit, Params, assumed
-from orgmodel.model import Org
+from orgmodel.checks.rows import owners
+from orgmodel.columns import OrgColumns
+from orgmodel.model import Org, Role
 from orgmodel.vocabulary import Vocabulary
 
 
 def check(org: Org, params: Params, vocabulary: Vocabulary) -> Iterator[Hit]:
-    known = vocabulary.responsibilities
     for role in org.roles.values():
-        if assumed(role):
-            continue  # its level is a guess: TITLE002 asks for it
+        yield from _hits(role, vocabulary)
+
+
+def screen(columns: OrgColumns, params: Params, vocabulary: Vocabulary) -> bool:
+    """The check itself, on the few roles that own anything."""
+    return any(next(_hits(columns.probe("role", row), vocabulary), None) for row in owners(columns))  # type: ignore[arg-type]
+
+
+def _hits(role: Role, vocabulary: Vocabulary) -> Iterator[Hit]:
+    known = vocabulary.responsibilities
+    if not assumed(role):  # an assumed level is a guess: TITLE002 asks for it
         for value in role.owns:
             duty = known.get(value.text)
             if duty is not None and duty.min_level and vocabulary.rank(role.level) < vocabulary.rank(duty.min_level):
@@ -31,4 +41,5 @@ KIND = CheckKind(
     run=check,
     summary="No role holds a responsibility below the lowest level the vocabulary gives it.",
     cases={"default": ("keyword", "level", "min_level")},
+    screen=screen,
 )

@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from orgmodel.checks.base import CheckKind, Hit, Param, Params
+from orgmodel.checks.rows import roles as rows_of
+from orgmodel.columns import OrgColumns
 from orgmodel.model import Org, Role
 from orgmodel.vocabulary import Vocabulary
 
@@ -58,6 +60,18 @@ def _earliest_pair(setters: list[Role], executors: list[Role]) -> tuple[Role, Ro
     return (x, y) if x.line > y.line else (y, x)
 
 
+def screen(columns: OrgColumns, params: Params, vocabulary: Vocabulary) -> bool:
+    """Whether one role (or, per person, one person's roles) holds both duties."""
+    holders = rows_of(columns).holders
+    first, second = params["duties"]
+    setters, executors = set(holders.get(first, ())), set(holders.get(second, ()))
+    if params["per"] == "role":
+        return not setters.isdisjoint(executors)
+    persons = columns.roles.persons
+    people = {_person_key(p) for p in (persons[row] for row in setters) if p is not None}
+    return any(persons[row] is not None and _person_key(persons[row]) in people for row in executors)  # type: ignore[arg-type]
+
+
 KIND = CheckKind(
     name="separation-of-duties",
     run=check,
@@ -74,4 +88,5 @@ KIND = CheckKind(
         "person": "{person} holds both '{other}' and '{entity}', which hold {first} and {second}; "
                   "staff one of the roles with someone else",
     },
+    screen=screen,
 )

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from orgmodel.checks.base import CheckKind, Hit, Params
+from orgmodel.columns import OrgColumns
 from orgmodel.model import Org
 from orgmodel.vocabulary import Vocabulary
 
@@ -23,9 +24,16 @@ def check(org: Org, params: Params, vocabulary: Vocabulary) -> Iterator[Hit]:
         yield Hit(role.id, role.line, role.column, case="extra", fields={"first": tops[0].id})
 
 
+def screen(columns: OrgColumns, params: Params, vocabulary: Vocabulary) -> bool:
+    """Whether there is no role, or more than one without a ``reports-to``."""
+    table = columns.roles
+    return not len(table) or table.values["reports-to"].count("") > 1
+
+
 KIND = CheckKind(
     name="single-top",
     run=check,
     summary="Exactly one role is at the top of the solid-line tree.",
     cases={"empty": (), "extra": ("first",)},
+    screen=screen,
 )

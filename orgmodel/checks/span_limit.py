@@ -6,6 +6,8 @@ from collections.abc import Iterator
 
 from orgmodel.checks import where as role_filter
 from orgmodel.checks.base import CheckKind, Hit, Param, Params
+from orgmodel.checks.rows import roles as rows_of
+from orgmodel.columns import OrgColumns
 from orgmodel.model import Org
 from orgmodel.vocabulary import Vocabulary
 
@@ -18,6 +20,13 @@ def check(org: Org, params: Params, vocabulary: Vocabulary) -> Iterator[Hit]:
             yield Hit(role.id, role.line, role.column, fields={"count": len(reports), "max": limit})
 
 
+def screen(columns: OrgColumns, params: Params, vocabulary: Vocabulary) -> bool:
+    """Whether a role with more reports than the limit matches the filter."""
+    found = rows_of(columns)
+    wide = [found.index[key] for key, count in found.report_counts.items() if count > params["max"]]
+    return bool(wide) and bool(found.matching(params["where"], vocabulary, within=sorted(wide)))
+
+
 KIND = CheckKind(
     name="span-limit",
     run=check,
@@ -27,4 +36,5 @@ KIND = CheckKind(
         "where": Param("where", {}, help="only roles matching this filter"),
     },
     cases={"default": ("count", "max")},
+    screen=screen,
 )

@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from orgmodel.checks.base import CheckKind, Hit, Param, Params
+from orgmodel.checks.rows import roles as rows_of
+from orgmodel.columns import OrgColumns
 from orgmodel.model import Org
 from orgmodel.vocabulary import Vocabulary
 
@@ -33,6 +35,16 @@ def check(org: Org, params: Params, vocabulary: Vocabulary) -> Iterator[Hit]:
             yield Hit(first.id, first.line, first.column, fields={"keyword": keyword, "holders": ", ".join(held_by)})
 
 
+def screen(columns: OrgColumns, params: Params, vocabulary: Vocabulary) -> bool:
+    """Whether a keyword has no holder (or, with ``filled``, only vacant ones)."""
+    holders = rows_of(columns).holders
+    keywords = params["keywords"] or vocabulary.exclusive
+    if not params["filled"]:
+        return not all(keyword in holders for keyword in keywords)
+    vacant = columns.roles.vacant
+    return any(keyword in holders and all(vacant[row] for row in holders[keyword]) for keyword in keywords)
+
+
 KIND = CheckKind(
     name="unheld-responsibility",
     run=check,
@@ -44,4 +56,5 @@ KIND = CheckKind(
     },
     cases={"default": ("keyword", "holders"), "none": ("keyword",)},
     default_messages={"none": "no role holds any of {keyword}; record who does with owns lines"},
+    screen=screen,
 )

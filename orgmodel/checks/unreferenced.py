@@ -10,6 +10,8 @@ from collections.abc import Iterator
 
 from orgmodel.checks.base import CheckKind, Hit, Param, Params
 from orgmodel.dsl.grammar import KINDS
+from orgmodel.checks.rows import named as rows_named
+from orgmodel.columns import OrgColumns
 from orgmodel.model import Org, Value, values
 from orgmodel.vocabulary import Vocabulary
 
@@ -34,6 +36,15 @@ def validate(params: Params, vocabulary: Vocabulary) -> tuple[str, str] | None:
     return None
 
 
+def screen(columns: OrgColumns, params: Params, vocabulary: Vocabulary) -> bool:
+    """Whether a declaration of the kind is named by none of the attributes."""
+    named: set[str] = set()
+    for pair in params["by"]:
+        kind, _, attribute = pair.partition(".")
+        named |= rows_named(columns, kind, attribute)
+    return not set(columns.tables[params["entity"]].keys) <= named
+
+
 KIND = CheckKind(
     name="unreferenced",
     run=check,
@@ -46,4 +57,5 @@ KIND = CheckKind(
     },
     cases={"default": ("name",)},
     validate=validate,
+    screen=screen,
 )

@@ -12,15 +12,10 @@ from typing import Any
 from orgmodel.dsl.grammar import KINDS, KeySpec, is_identifier
 from orgmodel.dsl.lookalike import difference, lookalikes
 from orgmodel.dsl.syntax import Attribute, Declaration, Document, Problem, Token
-from orgmodel.model import ENTITY_FIELDS, Campaign, Department, Kpi, Org, Role, Team, Value
+from orgmodel.model import ENTITY_CLASSES, ENTITY_FIELDS, Org, Value
 from orgmodel.sanitise import token as short
 from orgmodel.suggest import Suggester, did_you_mean
 from orgmodel.vocabulary import Vocabulary
-
-_CLASSES: dict[str, Any] = {
-    "role": Role, "kpi": Kpi, "campaign": Campaign, "team": Team, "department": Department,
-}
-
 
 # The model field of each key: reports-to -> reports_to.
 _FIELD = {key: key.replace("-", "_") for spec in KINDS.values() for key in spec.keys}
@@ -72,7 +67,7 @@ class _Reader:
             fields["name"] = text
         if kind == "kpi":
             self.kpi_scope(text, fields)
-        self.entities[ENTITY_FIELDS[kind]][key] = _CLASSES[kind](
+        self.entities[ENTITY_FIELDS[kind]][key] = ENTITY_CLASSES[kind](
             id=key, line=id_token.line, column=id_token.column, **fields)
 
     def key_for(self, kind: str, entity_id: str, id_token: Token) -> str:

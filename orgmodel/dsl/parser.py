@@ -188,17 +188,18 @@ class Reading:
                         tuple(self.suppressions), self.declaration_lines)
 
 
-def read_declarations(text: str, reading: Reading) -> Iterator[Declaration]:
+def read_declarations(text: str, reading: Reading, first_line: int = 1) -> Iterator[Declaration]:
     """Each declaration of ``text`` as soon as it is complete; the rest goes into ``reading``.
 
     A consumer that builds as it goes never holds every token of a large file
-    at once (half the memory of a 100,000-role check).
+    at once (half the memory of a 100,000-role check). ``first_line`` numbers
+    the first line when ``text`` is a stretch of a file (the fast path's gaps).
     """
     builder = _Builder()
     builder.problems = reading.problems
     lines = split_lines(text)
     reading.line_count = len(lines)
-    for number, line in enumerate(lines, 1):
+    for number, line in enumerate(lines, first_line):
         if not line or line.isspace():
             continue
         tokens = simple_tokens(line, number)

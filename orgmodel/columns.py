@@ -1,0 +1,204 @@
+"""The org as columns: per declaration kind, one list per field, aligned by row, rows in file order.
+
+This is what checks look at first. A column holds strings as they were
+written (a repeating key's values joined by ", ", "" when absent), so that
+a check can ask a whole column a question in one C-level step (a set
+inclusion, a count) and only loop, over the few rows concerned, when
+something can fire. Role facts (level, rank, layer and where each came
+from) are one shared dict per distinct title, not one per role.
+
+The public model (:class:`orgmodel.model.Org` and its frozen classes) is
+built from the columns only when someone asks for it (:meth:`OrgColumns.org`):
+the renderer, stats, diff, export, and checks that do fire.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+
+from orgmodel.dsl.grammar import KINDS
+
+if TYPE_CHECKING:
+    from orgmodel.dsl.fast import Scan
+    from orgmodel.model import Entity, Org, Value
+
+# The model fields a role's facts set (level, rank, layer, ... and where each came from).
+ROLE_FACTS = ("level", "level_origin", "level_words", "rank", "rank_max", "layer", "layer_origin", "layer_words",
+              "title_channels")
+KPI_FACTS = ("scope", "scope_origin", "scope_words")
+_LINE = re.compile(r"\n  ([a-z-]+) ([^\n]*)")
+# The org line's number when the fast path read it: found when first asked.
+FAST_ORG_LINE = -1
+
+
+class Table:
+    """One declaration kind's rows as columns.
+
+    ``values[key]`` is the raw column of a language key (``reports-to``);
+    roles also have ``persons`` (None when unnamed or vacant) and ``vacant``.
+    Rows read by the general parser keep the entity it built (``entities``),
+    whose positions are exact; rows of the fast path keep their attribute
+    lines (``sections``), from which positions are found again on demand.
+    """
+
+    def __init__(self, kind: str) -> None:
+        self.kind = kind
+        self.keys: Sequence[str] = []  # model keys: the ID, or ``ID.2`` for a second declaration
+        self.texts: Sequence[str] = []  # title or name
+        self.values: dict[str, Sequence[str]] = {key: [] for key in KINDS[kind].keys}
+        self.persons: list[str | None] = []
+        self.vacant: list[bool] = []
+        # Facts (roles: ROLE_FACTS, KPIs: KPI_FACTS) are read once per distinct title and lines
+        # (a role's level and layer as written, a KPI's scope): ``facts_of[fact_ids[row]]``.
+        self.fact_ids: Sequence[int] = []
+        self.facts_of: list[Mapping[str, Any]] = []
+        self.entities: list[Entity | None] = []
+        self.sections: Sequence[str | None] = []
+        self.lines: list[int] = []  # the declaration's line (its ID's)
+
+    def __len__(self) -> int:
+        return len(self.keys)
+
+    def column(self, key: str) -> Sequence[str]:
+        """The raw column of a language key (``reports-to``), ``""`` where absent."""
+        return self.values[key]
+
+    def facts(self, row: int) -> Mapping[str, Any]:
+        return self.facts_of[self.fact_ids[row]]
+
+
+def split(raw: str) -> list[str]:
+    """The values of a raw cell: ``"a, b"`` -> ``["a", "b"]``, ``""`` -> ``[]``."""
+    return raw.split(", ") if raw else []
+
+
+def distinct_values(column: Sequence[str]) -> set[str]:
+    """Every value named anywhere in a raw column (C-level loops: a set, then the few lists split)."""
+    found = set(column)
+    lists = [raw for raw in found if ", " in raw]
+    if lists:
+        found.difference_update(lists)
+        found.update(", ".join(lists).split(", "))
+    found.discard("")
+    return found
+
+
+class OrgColumns:
+    """A whole org file as columns, with what the public model needs besides.
+
+    ``text`` is the file's text with a newline in front, as the fast path read it.
+    """
+
+    def __init__(self, path: str, scanned: Scan, tables: Mapping[str, Table], name: str | None,
+                 name_line: int | None, duplicates: frozenset[str]) -> None:
+        self.path = path
+        self.scanned = scanned
+        self.tables = tables
+        self.name = name
+        self._name_line = name_line
+        self.duplicates = duplicates
+        self._org: Org | None = None
+        self.cache: dict[str, object] = {}  # answers that several checks' screens share
+
+    @property
+    def name_line(self) -> int | None:
+        """The org line's number, or None without one."""
+        if self._name_line == FAST_ORG_LINE:
+            self._name_line = self.scanned.lines("org")[0]
+        return self._name_line
+
+    def lines(self, kind: str) -> list[int]:
+        """The line of each row of ``kind`` (its ID's line), found when first asked."""
+        table = self.tables[kind]
+        if len(table) and not table.lines:
+            table.lines = self.scanned.lines(kind)  # every row was read by the fast path
+        return table.lines
+
+    @property
+    def roles(self) -> Table:
+        return self.tables["role"]
+
+    def org(self) -> Org:
+        """The public model, built on first use and kept."""
+        if self._org is None:
+            self._org = _build_org(self)
+        return self._org
+
+    def probe(self, kind: str, row: int) -> Entity:
+        """One row's entity for a screen to question: its values are right, its positions are not."""
+        return _entity(self.tables[kind], row, 0)
+
+    def position(self, kind: str, row: int, key: str, nth: int = 0) -> tuple[int, int, int]:
+        """``(line, column, end_column)`` of the ``nth`` value of ``key`` in a row."""
+        value = self.value_at(kind, row, key, nth)
+        return value.line, value.column, value.end_column
+
+    def value_at(self, kind: str, row: int, key: str, nth: int = 0) -> Value:
+        table = self.tables[kind]
+        entity = table.entities[row]
+        if entity is not None:
+            from orgmodel.model import values
+
+            return values(entity, key)[nth]  # type: ignore[return-value]
+        return _section_values(table, row, self.lines(kind)[row])[key][nth]
+
+
+def _section_values(table: Table, row: int, line: int) -> dict[str, list[Value]]:
+    """The Values of a fast row's attribute lines, with their positions: ``  key a, b`` on its line."""
+    from orgmodel.model import Value
+
+    found: dict[str, list[Value]] = {}
+    for match in _LINE.finditer(table.sections[row] or ""):
+        line += 1
+        key, raw = match.groups()
+        column = len(key) + 4  # two spaces, the key, a space; 1-based
+        items = []
+        for text in raw.split(", "):
+            items.append(Value(text, line, column, column + len(text)))
+            column += len(text) + 2
+        found[key] = items
+    return found
+
+
+def _entity(table: Table, row: int, line: int) -> Entity:
+    """The model entity of one row."""
+    from orgmodel.model import ENTITY_CLASSES
+
+    made = table.entities[row]
+    if made is not None:
+        return made
+    kind = table.kind
+    fields: dict[str, Any] = {"id": table.keys[row], "line": line, "column": len(kind) + 2}
+    fields["title" if kind == "role" else "name"] = table.texts[row]
+    specs = KINDS[kind].keys
+    for key, found in _section_values(table, row, line).items():
+        field = key.replace("-", "_")
+        spec = specs[key]
+        if spec.repeats:
+            fields[field] = tuple(found)
+        elif spec.value == "ref":  # team: a Value
+            fields[field] = found[0]
+        elif key != "person":
+            fields[field] = found[0].text if spec.value != "string" else found[0].text[1:-1]
+    if kind == "role":
+        fields["person"] = table.persons[row]
+        fields["vacant"] = table.vacant[row]
+    if table.fact_ids:
+        fields.update(table.facts_of[table.fact_ids[row]])
+    return ENTITY_CLASSES[kind](**fields)  # type: ignore[no-any-return]
+
+
+def entities(columns: OrgColumns, kind: str) -> Iterator[Entity]:
+    table = columns.tables[kind]
+    return map(_entity, [table] * len(table), range(len(table)), columns.lines(kind))
+
+
+def _build_org(columns: OrgColumns) -> Org:
+    from orgmodel.model import ENTITY_FIELDS, Org
+
+    mappings = {ENTITY_FIELDS[kind]: {entity.id: entity for entity in entities(columns, kind)}
+                for kind in columns.tables}
+    return Org(path=columns.path, name=columns.name, name_line=columns.name_line, duplicates=columns.duplicates,
+               **mappings)

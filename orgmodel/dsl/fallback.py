@@ -1,0 +1,207 @@
+"""The general path inside the columnar reader: gaps, duplicate IDs and dangling references.
+
+The fast path leaves three things to the general parser and reader
+(:mod:`orgmodel.dsl.parser`, :mod:`orgmodel.dsl.build`), whose code decides
+them here exactly as it does for a whole file:
+
+- the gaps: declarations not in the common layout, parsed and read one by one
+  with their true line numbers;
+- duplicate IDs (REF001): when the file has any, every declaration passes
+  through the reader's ``key_for`` in file order, so keys (``ID.2``) and
+  messages are the reader's;
+- references that name no declaration of the kind they expect (REF002):
+  found as a set difference over whole columns, then, only if there is one,
+  handed to the reader's ``resolve`` in file order.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from orgmodel.columns import OrgColumns, Table, distinct_values, split
+from orgmodel.dsl import fast
+from orgmodel.dsl.build import _Reader
+from orgmodel.dsl.grammar import KINDS
+from orgmodel.dsl.parser import Reading, read_declarations
+from orgmodel.dsl.syntax import Declaration, Problem, Token
+from orgmodel.model import ENTITY_FIELDS, Entity, Value, values
+from orgmodel.vocabulary import Vocabulary
+
+# (kind, key, target kind) of every key that names declarations.
+REFERENCES = tuple((kind, key, spec.target) for kind, kinds in KINDS.items()
+                   for key, spec in kinds.keys.items() if spec.value == "ref" and spec.target)
+
+
+class General:
+    """The general parser's reading of the gaps, and the general reader's state for the whole file."""
+
+    def __init__(self, vocabulary: Vocabulary) -> None:
+        self.reading = Reading()
+        self.reader = _Reader(vocabulary)
+        self.declarations: list[Declaration] = []
+        self.complete = False  # the reader has seen every declaration (the file has duplicate IDs)
+
+    def read_gaps(self, scanned: fast.Scan) -> None:
+        """Parse every gap the fast path left, in file order, with its true line numbers."""
+        text, line, at = scanned.text, 0, 0
+        for start, end in scanned.gaps:
+            line += text.count("\n", at, start + 1)
+            at = start + 1
+            self.declarations.extend(read_declarations(text[start + 1:end], self.reading, line))
+
+    def finish(self, scanned: fast.Scan, tables: dict[str, Table]) -> frozenset[str]:
+        """Read the gaps' declarations into ``tables`` (in file order) and give every row its model key.
+
+        Returns the keys of second declarations (``ID.2``).
+        """
+        self.reading.line_count = scanned.text.count("\n")
+        orgs = scanned.count("org") + sum(1 for d in self.declarations if d.kind.text == "org")
+        written = {d.id.text for d in self.declarations if d.id is not None}
+        count = sum(1 for d in self.declarations if d.id is not None)
+        for table in tables.values():
+            written.update(table.keys)
+            count += len(table.keys)
+        if orgs <= 1 and len(written) == count:
+            for declaration in self.declarations:
+                self.reader.declaration(declaration)
+        else:
+            self._in_file_order(scanned, tables)
+        if self.declarations:
+            _merge(scanned, tables, self.reader.entities)
+        return frozenset(self.reader.duplicates)
+
+    def _in_file_order(self, scanned: fast.Scan, tables: dict[str, Table]) -> None:
+        """Every declaration through the reader in file order: the first of an ID keeps it, others get ``ID.N``."""
+        order: list[tuple[int, int, Any]] = [(d.kind.line, d.kind.column, d) for d in self.declarations]
+        for kind in scanned.columns:
+            lines = scanned.lines(kind)
+            order.extend((line, 0, (kind, row)) for row, line in enumerate(lines))
+        order.sort(key=lambda item: (item[0], item[1]))
+        reader = self.reader
+        self.complete = True
+        for line, _, item in order:
+            if isinstance(item, Declaration):
+                reader.declaration(item)
+                continue
+            kind, row = item
+            if kind == "org":
+                name = scanned.columns["org"][1][row]
+                reader.declaration(Declaration(Token("word", "org", line, 1, 4), None,
+                                               Token("string", name, line, 5, 7 + len(name)), ()))
+                continue
+            table = tables[kind]
+            written = table.keys[row]
+            column = len(kind) + 2
+            key = reader.key_for(kind, written, Token("word", written, line, column, column + len(written)))
+            reader.entities[ENTITY_FIELDS[kind]][key] = None  # taken: the next duplicate is numbered past it
+            if key != written:
+                if not isinstance(table.keys, list):
+                    table.keys = list(table.keys)
+                table.keys[row] = key
+
+    def resolve(self, columns: OrgColumns) -> None:
+        """REF002 for each reference that names no declaration of its kind (when there is none, nothing runs)."""
+        written_ids = _written_ids(columns)
+        missing = {}
+        for kind, key, target in REFERENCES:
+            table = columns.tables[kind]
+            if len(table):
+                wrong = distinct_values(table.values[key]) - written_ids[target]
+                if wrong:
+                    missing[(kind, key)] = wrong
+        if missing:
+            if not self.complete:
+                _name_space(self.reader, columns)
+            self.reader.references = _failing(columns, missing)
+            self.reader.resolve()
+
+
+def _written_ids(columns: OrgColumns) -> dict[str, set[str]]:
+    """The IDs declared as each kind, as written (``growth.2`` is ``growth``)."""
+    found = {kind: set(table.keys) for kind, table in columns.tables.items()}
+    for key in columns.duplicates:
+        for ids in found.values():
+            if key in ids:
+                ids.discard(key)
+                ids.add(key.rpartition(".")[0])
+    return found
+
+
+def _name_space(reader: _Reader, columns: OrgColumns) -> None:
+    """The reader's record of which IDs are declared as which kinds, in file order, without duplicates."""
+    kinds_of: dict[str, set[str]] = {}
+    kind_of: dict[str, str] = {}
+    for kind, table in columns.tables.items():
+        for key in table.keys:
+            kinds_of.setdefault(key, set()).add(kind)
+            kind_of.setdefault(key, kind)
+    reader.kinds_of, reader.kind_of = kinds_of, kind_of
+
+
+def _failing(columns: OrgColumns, missing: dict[tuple[str, str], set[str]]) -> list[tuple[Value, str, str]]:
+    """``(value, expected kind, referrer)`` of each reference to something missing, in file order."""
+    found = []
+    for (kind, key), wrong in missing.items():
+        target = KINDS[kind].keys[key].target
+        assert target is not None
+        table = columns.tables[kind]
+        for row, raw in enumerate(table.values[key]):
+            if raw and not wrong.isdisjoint(split(raw)):
+                for nth, text in enumerate(split(raw)):
+                    if text in wrong:
+                        found.append((columns.value_at(kind, row, key, nth), target, table.keys[row]))
+    found.sort(key=lambda item: (item[0].line, item[0].column))
+    return found
+
+
+def _merge(scanned: fast.Scan, tables: dict[str, Table], read: dict[str, dict[str, Entity | None]]) -> None:
+    """Put the entities the general reader built into their kinds' tables, in file order."""
+    for kind, table in tables.items():
+        made = [entity for entity in read[ENTITY_FIELDS[kind]].values() if entity is not None]
+        fast_lines = scanned.lines(kind) if len(table) else []
+        table.lines = fast_lines
+        if not made:
+            continue
+        rows = sorted([(line, 1, row) for row, line in enumerate(fast_lines)] +
+                      [(entity.line, 0, entity) for entity in made], key=lambda item: item[0])
+        _rebuild(table, rows)
+
+
+def _rebuild(table: Table, rows: list[tuple[int, int, Any]]) -> None:
+    """``table`` with its fast rows and the general reader's entities interleaved as ``rows`` orders them."""
+    old = Table(table.kind)
+    old.__dict__.update(table.__dict__)
+    table.__init__(table.kind)  # type: ignore[misc]
+    for line, is_fast, item in rows:
+        table.lines.append(line)
+        if is_fast:
+            table.keys.append(old.keys[item])
+            table.texts.append(old.texts[item])
+            table.sections.append(old.sections[item])
+            table.entities.append(None)
+            for key, column in old.values.items():
+                table.values[key].append(column[item])
+            if table.kind == "role":
+                table.persons.append(old.persons[item])
+                table.vacant.append(old.vacant[item])
+        else:
+            _append_entity(table, item)
+
+
+def _append_entity(table: Table, entity: Entity) -> None:
+    """A row for an entity the general reader built, its raw columns as the fast path would have them."""
+    table.keys.append(entity.id)
+    table.texts.append(getattr(entity, "title", None) or getattr(entity, "name", ""))
+    table.sections.append(None)
+    table.entities.append(entity)
+    for key, spec in KINDS[table.kind].keys.items():
+        if key == "person":
+            table.values[key].append(getattr(entity, "person", None) or "")
+        elif spec.value in ("level", "layer", "scope"):
+            origin = getattr(entity, f"{spec.value}_origin")
+            table.values[key].append(getattr(entity, spec.value) if origin == "written" else "")
+        else:
+            table.values[key].append(", ".join(str(getattr(v, "text", v)) for v in values(entity, key)))
+    if table.kind == "role":
+        table.persons.append(entity.person)  # type: ignore[union-attr]
+        table.vacant.append(entity.vacant)  # type: ignore[union-attr]

@@ -1,0 +1,181 @@
+"""The reader's fast path: declarations in the common layout, straight into rows of strings.
+
+Most org files are written one way: ``kind id "text"`` at the left margin,
+then ``  key value[, value ...]`` lines indented by two spaces, each key once,
+no comments, escapes, tabs or trailing spaces. One compiled pattern per
+declaration kind reads every such declaration of a file in a single
+``re.findall`` (no object per token, line or role); each row is a tuple of
+the strings its groups captured, in the order :class:`Layout` describes.
+
+A declaration the pattern cannot read whole is not guessed at: it is left
+out, and :func:`scan` says where the gaps are, so that the general parser
+(``orgmodel.dsl.parser``) reads exactly those lines. A gap always starts and
+ends at a line that starts a declaration (or at the file's ends), where the
+general parser keeps no state, so both paths read every declaration alike;
+tests/test_differential.py proves it on random and mutated files.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from itertools import compress
+
+from orgmodel.dsl.grammar import KINDS
+
+_ID = r"[A-Za-z][A-Za-z0-9_-]*"  # ASCII only: other IDs are the general parser's
+_LIST = rf"{_ID}(?:, {_ID})*"
+# A non-empty string with nothing to unescape and nothing invisible (controls, format
+# characters, separators, surrogates): whatever the reader might say something about.
+_STRING = r'[^"\\\x00-\x1f\x7f-\x9f\xad\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb\ud800-\udfff]+'
+# Blank lines after the declaration, then either the end of the file or a line
+# that starts with a letter: the next declaration, where the general parser
+# would close this one. An indented, commented or odd line there is a gap.
+_END = r"((?:\n[ \t]*(?=\n))*(?:(?=\n[A-Za-z])|\n?[ \t]*\Z))"
+
+
+def _value(spec_value: str, repeats: bool) -> tuple[str, int]:
+    """The pattern of one key's value, and how many groups it has."""
+    if spec_value == "person":
+        return rf'(?:"({_STRING})"|(vacant))', 2
+    if spec_value == "string":
+        return rf'"({_STRING})"', 1
+    return (f"({_LIST})" if repeats else f"({_ID})"), 1
+
+
+class Layout:
+    """Where each field of a kind's rows is: ``id``, ``text``, ``section``, ``tail`` and one slot per key.
+
+    ``section`` is the declaration's attribute lines as written (each starts
+    with a newline): where values are found again when positions are wanted.
+    ``tail`` is what follows (blank lines, the file's last newline).
+    """
+
+    def __init__(self, kind: str) -> None:
+        spec = KINDS[kind]
+        self.kind = kind
+        self.header = f"\n{kind} "
+        self.has_id = spec.has_id
+        head = f"{kind} ({_ID}) " if spec.has_id else f"{kind} ()"
+        alternatives, self.slots, group = [], {}, 4  # groups 1-3: id, text, section
+        for key, key_spec in spec.keys.items():
+            value, count = _value(key_spec.value, key_spec.repeats)
+            alternatives.append(f"{key} {value}")
+            self.slots[key] = group - 1  # a row is 0-based
+            group += count
+        attributes = f"(?:\\n  (?:{'|'.join(alternatives)}))*" if alternatives else ""
+        self.tail = group - 1
+        self.width = group
+        self.pattern = re.compile(rf'\n{head}"({_STRING})"({attributes}){_END}')
+        # Characters of a row's match that no group holds: "\n", the kind and its spaces, two quotes.
+        self.fixed = len(self.header) + (1 if spec.has_id else 0) + 2
+        self.single_person = "person" in spec.keys
+
+    def length(self, row: tuple[str, ...]) -> int:
+        """How many characters of the text the row's match covers."""
+        return self.fixed + len(row[0]) + len(row[1]) + len(row[2]) + len(row[self.tail])
+
+
+_LAYOUTS: dict[str, Layout] = {}
+
+
+def layout(kind: str) -> Layout:
+    """The layout of ``kind``'s rows; each pattern is compiled on first use (start-up pays for none unused)."""
+    found = _LAYOUTS.get(kind)
+    if found is None:
+        found = _LAYOUTS[kind] = Layout(kind)
+    return found
+
+
+class Scan:
+    """The rows of each kind read by the fast path, as columns, and the gaps left to the general parser.
+
+    ``text`` is the file's text with a newline put in front (so that every
+    declaration starts with one). ``columns[kind]`` holds one tuple per field
+    of ``layout(kind)``, aligned by row, rows in file order. ``gaps`` are
+    ``(start, end)`` offsets in ``text``, in file order; ``spans`` (known when
+    there are gaps) the offsets of each row's match, by kind.
+    """
+
+    def __init__(self, text: str, columns: dict[str, list[tuple[str, ...]]], gaps: list[tuple[int, int]],
+                 spans: dict[str, list[tuple[int, int]]] | None) -> None:
+        self.text = text
+        self.columns = columns
+        self.gaps = gaps
+        self.spans = spans
+
+    def count(self, kind: str) -> int:
+        found = self.columns.get(kind)
+        return len(found[0]) if found else 0
+
+    def starts(self, kind: str) -> list[int]:
+        """Where each row of ``kind`` starts (the newline before its line)."""
+        if self.spans is not None:
+            return [start for start, _ in self.spans.get(kind, ())]
+        # No gaps: every line that starts with the kind's keyword is one of its rows.
+        return [match.start() for match in re.finditer(re.escape(f"\n{kind} "), self.text)]
+
+    def lines(self, kind: str) -> list[int]:
+        """The line of each row of ``kind``."""
+        return lines_at(self.text, self.starts(kind))
+
+
+def lines_at(text: str, offsets: list[int]) -> list[int]:
+    """The line of each offset of ``text`` (which has a newline in front), offsets in increasing order."""
+    found, line, at = [], 0, 0
+    for offset in offsets:
+        line += text.count("\n", at, offset + 1)
+        at = offset + 1
+        found.append(line)
+    return found
+
+
+def scan(text: str) -> Scan:
+    """Read every declaration of ``text`` (BOM dropped, line ends made LF) that is in the common layout."""
+    padded = "\n" + text
+    columns: dict[str, list[tuple[str, ...]]] = {}
+    covered = 0
+    for kind in KINDS:
+        if f"\n{kind} " not in padded:
+            continue
+        shape = layout(kind)
+        found = list(zip(*shape.pattern.findall(padded)))  # rows to columns in one C loop
+        if found:
+            columns[kind] = found
+            covered += shape.fixed * len(found[0]) + sum(sum(map(len, found[i])) for i in (0, 1, 2, shape.tail))
+    if covered == len(padded):  # the rows cover every character: nothing is left for the general parser
+        return Scan(padded, columns, [], None)
+    return _with_gaps(padded, columns)
+
+
+def _with_gaps(padded: str, columns: dict[str, list[tuple[str, ...]]]) -> Scan:
+    """Where the fast rows are, and the stretches between them that the general parser must read."""
+    spans = {kind: [match.span() for match in layout(kind).pattern.finditer(padded)] for kind in columns}
+    return Scan(padded, columns, _gaps(len(padded), [span for found in spans.values() for span in found]), spans)
+
+
+def _gaps(size: int, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    gaps, at = [], 0
+    for start, end in sorted(taken):
+        if start > at:
+            gaps.append((at, start))
+        at = end
+    if at < size:
+        gaps.append((at, size))
+    return gaps
+
+
+def without(scanned: Scan, rejected: Mapping[str, set[int]]) -> Scan:
+    """``scanned`` with the ``rejected`` rows (by kind) moved into the gaps, for the general parser."""
+    if scanned.spans is None:
+        scanned = _with_gaps(scanned.text, scanned.columns)
+    assert scanned.spans is not None
+    columns, spans = dict(scanned.columns), dict(scanned.spans)
+    for kind, rows in rejected.items():
+        if not rows:
+            continue
+        keep = [row not in rows for row in range(scanned.count(kind))]
+        columns[kind] = [tuple(compress(column, keep)) for column in columns[kind]]
+        spans[kind] = list(compress(spans[kind], keep))
+    taken = [span for found in spans.values() for span in found]
+    return Scan(scanned.text, columns, _gaps(len(scanned.text), taken), spans)
