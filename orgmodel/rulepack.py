@@ -289,8 +289,11 @@ def builtin_texts() -> list[tuple[str, str]]:
 
 @functools.cache
 def load_builtin() -> RulePack:
-    """The built-in pack, loaded once per process (it is immutable)."""
-    return build_pack(builtin_texts(), builtin=True)
+    """The built-in pack, loaded once per process (it is immutable), from the pack cache when it can be."""
+    from orgmodel import pack_cache
+
+    texts = builtin_texts()
+    return pack_cache.cached(texts, lambda: build_pack(texts, builtin=True))  # type: ignore[no-any-return]
 
 
 def load_packs(paths: Iterable[str | Path], base: RulePack | None = None) -> RulePack:

@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
 
 import attrs
 
@@ -174,6 +175,19 @@ class Table:
         for number, row in enumerate(self.rows):
             for phrase in row.any.texts:
                 self.rows_of.setdefault(phrase, []).append(number)
+
+    def state(self) -> tuple[Any, ...]:
+        """Everything the table knows, as plain data (the pack cache keeps indexed tables)."""
+        index = self.index
+        return (self.rows, self.seniority, index.exact, index.wild, index.unspaced, index.longest, self.rows_of)
+
+    @classmethod
+    def from_state(cls, state: tuple[Any, ...]) -> Table:
+        table = cls.__new__(cls)
+        table.rows, table.seniority, exact, wild, unspaced, longest, table.rows_of = state
+        table.index = _Index(())
+        table.index.exact, table.index.wild, table.index.unspaced, table.index.longest = exact, wild, unspaced, longest
+        return table
 
     def read(self, title: str) -> Reading:
         """The first row that matches ``title``; its step plus the title's seniority word's."""
