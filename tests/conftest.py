@@ -75,3 +75,42 @@ def shots(tmp_path_factory: pytest.TempPathFactory) -> Path:
         Path(folder).mkdir(parents=True, exist_ok=True)
         return Path(folder)
     return tmp_path_factory.mktemp("screenshots")
+
+
+def mutate(lines: list[str], operations: list[tuple[int, int, int]]) -> str:
+    """``lines`` changed by each ``(operation, a, b)``: a fuzzer's edits of a real org file, joined.
+
+    0 delete, 1 repeat elsewhere (a declaration or key given twice), 2 swap,
+    3 cut (e.g. inside a string), 4 odd indentation, 5 a stray quote,
+    6 a control character, 7 a tab for two spaces, 8 something after the
+    line (a space, a comment, a suppression, a comma, a backslash), 9 a
+    doubled space.
+    """
+    lines = list(lines)
+    for operation, a, b in operations:
+        if not lines:
+            break
+        i, j = a % len(lines), b % len(lines)
+        line = lines[i]
+        cut = b % (len(line) + 1)
+        if operation == 0:
+            del lines[i]
+        elif operation == 1:
+            lines.insert(j, line)
+        elif operation == 2:
+            lines[i], lines[j] = lines[j], lines[i]
+        elif operation == 3:
+            lines[i] = line[:cut]
+        elif operation == 4:
+            lines[i] = [" ", "\t", "  \t", "", "\t "][b % 5] + line.lstrip()
+        elif operation == 5:
+            lines[i] = line[:cut] + '"' + line[cut:]
+        elif operation == 6:
+            lines[i] = line[:cut] + chr(b % 32) + line[cut:]
+        elif operation == 7:
+            lines[i] = line.replace("  ", "\t", 1)
+        elif operation == 8:
+            lines[i] = line + [" ", " # note", "  # orgmodel: ignore[KPI001] why", ",", "\\"][b % 5]
+        elif operation == 9:
+            lines[i] = line.replace(" ", "  ", 1)
+    return "\n".join(lines)

@@ -20,7 +20,7 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from conftest import EXAMPLES
+from conftest import EXAMPLES, mutate
 from orgmodel.api import check_bytes, check_text
 from orgmodel.cli import cli
 from orgmodel.render.chart import ChartOptions, build_chart
@@ -73,38 +73,12 @@ def test_random_bytes(data: bytes) -> None:
     everything(data)
 
 
-def _mutate(lines: list[str], operations: list[tuple[int, int, int]]) -> str:
-    lines = list(lines)
-    for operation, a, b in operations:
-        if not lines:
-            break
-        i, j = a % len(lines), b % len(lines)
-        line = lines[i]
-        if operation == 0:
-            del lines[i]
-        elif operation == 1:
-            lines.insert(j, line)
-        elif operation == 2:
-            lines[i], lines[j] = lines[j], lines[i]
-        elif operation == 3:
-            lines[i] = line[: b % (len(line) + 1)]  # cut, e.g. inside a string
-        elif operation == 4:
-            lines[i] = [" ", "\t", "  \t", "", "\t "][b % 5] + line.lstrip()  # random indentation
-        elif operation == 5:
-            lines[i] = line[: b % (len(line) + 1)] + '"' + line[b % (len(line) + 1):]  # stray quote
-        elif operation == 6:
-            lines[i] = line[: b % (len(line) + 1)] + chr(b % 32) + line[b % (len(line) + 1):]  # control character
-        elif operation == 7:
-            lines[i] = line.replace("  ", "\t", 1)  # mixed tabs and spaces
-    return "\n".join(lines)
-
-
 @FUZZ
 @given(st.sampled_from(range(len(EXAMPLE_LINES))),
        st.lists(st.tuples(st.integers(0, 7), st.integers(0, 200), st.integers(0, 200)), max_size=12))
 @example(1, [(3, 8, 12)])
 def test_mutated_examples(which: int, operations: list[tuple[int, int, int]]) -> None:
-    everything(_mutate(EXAMPLE_LINES[which], operations).encode("utf-8", "surrogatepass"))
+    everything(mutate(EXAMPLE_LINES[which], operations).encode("utf-8", "surrogatepass"))
 
 
 # Role IDs start with "r", so they never collide with the fixed team t, department d, kpi k, campaign c.
