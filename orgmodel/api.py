@@ -9,26 +9,25 @@
 from __future__ import annotations
 
 import contextlib
-import fnmatch
 import functools
 import gc
 import os
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import attrs
 
 from orgmodel import engine, suppress
 from orgmodel.columns import OrgColumns
-from orgmodel.dsl.build import build
 from orgmodel.dsl.columnar import read as read_columns
-from orgmodel.dsl.lexer import split_lines
-from orgmodel.dsl.parser import Reading, read_declarations
 from orgmodel.dsl.syntax import Document, Problem
 from orgmodel.files import NotRegularFile, read_regular
 from orgmodel.finding import Finding
-from orgmodel.model import Org
 from orgmodel.rulepack import RulePack, load_builtin
+
+if TYPE_CHECKING:
+    from orgmodel.model import Org
 
 # What a directory check picks up unless a configuration says otherwise.
 ORG_FILE_PATTERNS = ("*.org.txt", "org.txt")
@@ -69,6 +68,8 @@ class CheckResult:
     @functools.cached_property
     def lines(self) -> tuple[str, ...]:
         """The source's lines, split only when a report asks (SARIF fingerprints)."""
+        from orgmodel.dsl.lexer import split_lines
+
         return tuple(split_lines(self.source))
 
 
@@ -98,16 +99,20 @@ def decode(data: bytes) -> tuple[str, list[Problem]]:
 
 def load_text(text: str, path: str, pack: RulePack) -> tuple[Org, list[Problem]]:
     """The model of ``text`` and every problem found reading it."""
-    org, problems, _ = _load(text, path, pack)
-    return org, problems
+    columns, problems, _ = read_columns(text, pack.vocabulary, path)
+    return columns.org(), problems
 
 
 def _load(text: str, path: str, pack: RulePack) -> tuple[Org, list[Problem], Document]:
     """The model, every problem, and the syntax tree without its declarations.
 
     Declarations stream from the reader into the model builder, so their
-    tokens are freed as soon as each is built.
+    tokens are freed as soon as each is built. This is the general path, which
+    a check runs only where the fast path cannot (orgmodel.dsl.columnar).
     """
+    from orgmodel.dsl.build import build
+    from orgmodel.dsl.parser import Reading, read_declarations
+
     reading = Reading()
     org, problems = build(read_declarations(text, reading), pack.vocabulary, path)
     document = reading.document()
@@ -199,6 +204,8 @@ def check_file(path: str | os.PathLike[str], pack: RulePack | None = None,
 
 
 def is_org_file(path: Path) -> bool:
+    import fnmatch
+
     return any(fnmatch.fnmatch(path.name, pattern) for pattern in ORG_FILE_PATTERNS)
 
 

@@ -2,26 +2,42 @@
 
 from __future__ import annotations
 
+import importlib
 import os
 import sys
+from collections.abc import Mapping
 
 import click
 
 from orgmodel import __version__
 from orgmodel.commands import EXIT_USAGE, say
-from orgmodel.commands.check import check
-from orgmodel.commands.diff import diff
-from orgmodel.commands.export import export
-from orgmodel.commands.fmt import fmt
-from orgmodel.commands.import_org import import_org
-from orgmodel.commands.render import render
-from orgmodel.commands.rules import explain, list_rules
-from orgmodel.commands.show import show
-from orgmodel.commands.stats import stats
 
-# Every subcommand, in the order `orgmodel --help` lists them.
-COMMANDS: tuple[click.Command, ...] = (check, render, show, stats, diff, fmt, import_org, export, list_rules,
-                                       explain)
+# Every subcommand: name -> its module and function (`orgmodel --help` lists them by name).
+COMMANDS: Mapping[str, tuple[str, str]] = {
+    "check": ("orgmodel.commands.check", "check"),
+    "render": ("orgmodel.commands.render", "render"),
+    "show": ("orgmodel.commands.show", "show"),
+    "stats": ("orgmodel.commands.stats", "stats"),
+    "diff": ("orgmodel.commands.diff", "diff"),
+    "fmt": ("orgmodel.commands.fmt", "fmt"),
+    "import": ("orgmodel.commands.import_org", "import_org"),
+    "export": ("orgmodel.commands.export", "export"),
+    "rules": ("orgmodel.commands.rules", "list_rules"),
+    "explain": ("orgmodel.commands.rules", "explain"),
+}
+
+
+class _Commands(click.Group):
+    """Imports a command's module when it runs (or when help lists it): a check loads no renderer."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name not in COMMANDS:
+            return None
+        module, function = COMMANDS[name]
+        return getattr(importlib.import_module(module), function)  # type: ignore[no-any-return]
 
 
 def _fast_exit(status: int) -> None:
@@ -35,14 +51,10 @@ def _fast_exit(status: int) -> None:
     os._exit(status)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="orgmodel")
 def cli() -> None:
     """Describe a marketing organisation in a text file, check it, draw it."""
-
-
-for _command in COMMANDS:
-    cli.add_command(_command)
 
 
 def main() -> None:

@@ -18,6 +18,7 @@ import re
 from collections.abc import Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
+from orgmodel import attributes
 from orgmodel.dsl.grammar import KINDS
 
 if TYPE_CHECKING:
@@ -57,9 +58,19 @@ class Table:
         self.entities: list[Entity | None] = []
         self.sections: Sequence[str | None] = []
         self.lines: list[int] = []  # the declaration's line (its ID's)
+        self._index: dict[str, int] | None = None
 
     def __len__(self) -> int:
         return len(self.keys)
+
+    def index(self) -> dict[str, int]:
+        """The row of each key (made once; call ``keys_changed`` after changing keys)."""
+        if self._index is None:
+            self._index = dict(zip(self.keys, range(len(self.keys))))
+        return self._index
+
+    def keys_changed(self) -> None:
+        self._index = None
 
     def column(self, key: str) -> Sequence[str]:
         """The raw column of a language key (``reports-to``), ``""`` where absent."""
@@ -83,6 +94,23 @@ def distinct_values(column: Sequence[str]) -> set[str]:
         found.update(", ".join(lists).split(", "))
     found.discard("")
     return found
+
+
+class ProbeValue:
+    """A value of a :class:`Probe`: its text (positions are 0)."""
+
+    __slots__ = ("text",)
+    line = column = end_column = 0
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+
+class Probe:
+    """A row with its entity's fields, for screens (see ``OrgColumns.probe``)."""
+
+    def __init__(self, fields: dict[str, Any]) -> None:
+        self.__dict__.update(fields)
 
 
 class OrgColumns:
@@ -127,8 +155,30 @@ class OrgColumns:
         return self._org
 
     def probe(self, kind: str, row: int) -> Entity:
-        """One row's entity for a screen to question: its values are right, its positions are not."""
-        return _entity(self.tables[kind], row, 0)
+        """One row as its entity, for a screen to question: its values are right, its positions are not.
+
+        Rows the general reader read are their entities; others are a :class:`Probe`,
+        which needs none of the model's classes.
+        """
+        table = self.tables[kind]
+        made = table.entities[row]
+        if made is not None:
+            return made
+        fields: dict[str, Any] = {"id": table.keys[row], "line": 0, "column": 0}
+        fields["title" if kind == "role" else "name"] = table.texts[row]
+        for key, spec in KINDS[kind].keys.items():
+            raw, field = table.values[key][row], attributes.field(key)
+            if key == "person":
+                fields.update(person=table.persons[row], vacant=table.vacant[row])
+            elif spec.repeats:
+                fields[field] = tuple(ProbeValue(text) for text in split(raw))
+            elif spec.value == "ref":
+                fields[field] = ProbeValue(raw) if raw else None
+            elif spec.value not in ("level", "layer", "scope"):
+                fields[field] = raw or None
+        if table.fact_ids:
+            fields.update(table.facts(row))
+        return Probe(fields)  # type: ignore[return-value]
 
     def position(self, kind: str, row: int, key: str, nth: int = 0) -> tuple[int, int, int]:
         """``(line, column, end_column)`` of the ``nth`` value of ``key`` in a row."""
@@ -150,12 +200,13 @@ def _section_values(table: Table, row: int, line: int) -> dict[str, list[Value]]
     from orgmodel.model import Value
 
     found: dict[str, list[Value]] = {}
+    specs = KINDS[table.kind].keys
     for match in _LINE.finditer(table.sections[row] or ""):
         line += 1
         key, raw = match.groups()
         column = len(key) + 4  # two spaces, the key, a space; 1-based
         items = []
-        for text in raw.split(", "):
+        for text in raw.split(", ") if specs[key].repeats else (raw,):
             items.append(Value(text, line, column, column + len(text)))
             column += len(text) + 2
         found[key] = items
@@ -174,7 +225,7 @@ def _entity(table: Table, row: int, line: int) -> Entity:
     fields["title" if kind == "role" else "name"] = table.texts[row]
     specs = KINDS[kind].keys
     for key, found in _section_values(table, row, line).items():
-        field = key.replace("-", "_")
+        field = attributes.field(key)
         spec = specs[key]
         if spec.repeats:
             fields[field] = tuple(found)

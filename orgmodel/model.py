@@ -12,6 +12,8 @@ from collections.abc import Mapping
 
 import attrs
 
+from orgmodel import attributes
+
 
 @attrs.frozen
 class Value:
@@ -190,9 +192,4 @@ def values(entity: Entity, key: str) -> tuple[Value | str, ...]:
 
     A single-valued attribute that is absent gives ``()``.
     """
-    value = getattr(entity, key.replace("-", "_"), None)
-    if value is None:
-        return ()
-    if isinstance(value, tuple):
-        return value
-    return (value,)
+    return attributes.values(entity, key)

@@ -187,6 +187,10 @@ def _attrs_codec(cls: type) -> _Codec:
                   lambda fields: cls(**decode(fields)))
 
 
+def _record_codec(cls: type) -> _Codec:
+    return _Codec(lambda obj: encode(obj._fields()), lambda fields: cls(*decode(fields)))
+
+
 def _codec(cls: type) -> _Codec:
     if cls.__name__ not in _CODECS:
         raise TypeError(f"the pack cache cannot hold a {cls.__name__}")
@@ -200,7 +204,8 @@ def _codecs() -> dict[str, _Codec]:
     from orgmodel.titles import Phrases, Table, TitleRow
     from orgmodel.vocabulary import Responsibility, Vocabulary
 
-    found = {cls.__name__: _attrs_codec(cls) for cls in (Rule, RulePack, Source, Responsibility, TitleRow, Phrases)}
+    found = {cls.__name__: _attrs_codec(cls) for cls in (Rule, RulePack)}
+    found.update({cls.__name__: _record_codec(cls) for cls in (Source, Responsibility, TitleRow, Phrases)})
     found["CheckKind"] = _Codec(lambda kind: kind.name, CHECK_KINDS.__getitem__)
     found["Severity"] = _Codec(lambda severity: severity.value, Severity)
     found["Table"] = _Codec(lambda table: encode(table.state()), lambda state: Table.from_state(decode(state)))

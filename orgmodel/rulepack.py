@@ -8,22 +8,24 @@ name the file, the line, the rule and the key at fault.
 from __future__ import annotations
 
 import functools
-import string
-import tomllib
 from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from orgmodel.checks import CHECK_KINDS, LANGUAGE_KIND
 from orgmodel.checks.base import CheckKind
-from orgmodel.checks.params import param_error, params_error
-from orgmodel.files import read_regular_text
 from orgmodel.finding import SEVERITY_WORDS, Severity
+from orgmodel.records import Record
 from orgmodel.toml_lines import TomlText
 from orgmodel.vocabulary import Vocabulary
-from orgmodel.vocabulary_schema import VocabularyError, extend_vocabulary, read_vocabulary
+
+if TYPE_CHECKING:
+    from orgmodel.vocabulary_schema import VocabularyError
+
+# Building a pack (TOML, validation: tomllib, orgmodel.vocabulary_schema, orgmodel.checks.params) is
+# imported only when a pack is built: the built-in one usually comes from orgmodel.pack_cache.
 
 CODE_PATTERN = r"[A-Z][A-Z0-9]*[0-9]{3}"
 RULE_KEYS = {
@@ -41,11 +43,16 @@ class PackError(Exception):
         self.path, self.line, self.message = path, line, message
 
 
-@attrs.frozen
-class Source:
+class Source(Record):
+    """A document rules cite: its ID, title and file."""
+
+    __slots__ = ("id", "title", "file")
     id: str
     title: str
     file: str
+
+    def __init__(self, id: str, title: str, file: str) -> None:  # noqa: A002
+        self._init(id=id, title=title, file=file)
 
 
 @attrs.frozen
@@ -94,6 +101,8 @@ class _File(TomlText):
 def checked_params(kind: CheckKind, given: Mapping[str, Any], vocabulary: Vocabulary,
                    ) -> tuple[dict[str, Any], tuple[str, str] | None]:
     """The complete parameters (defaults filled in) and the first ``(parameter, why)`` wrong with them."""
+    from orgmodel.checks.params import param_error, params_error
+
     params: dict[str, Any] = {}
     for name, value in given.items():
         error = param_error(kind, name, value, vocabulary)
@@ -123,6 +132,8 @@ def template_error(template: str, fields: tuple[str, ...]) -> str | None:
     Only plain ``{field}`` placeholders: no format specs (``{entity:>300000000}``
     would build a huge string), conversions or attribute and index access.
     """
+    import string
+
     try:
         parsed = list(string.Formatter().parse(template))
     except ValueError as error:
@@ -211,6 +222,8 @@ def _is_code(code: str) -> bool:
 
 
 def _read(path: str, text: str) -> tuple[_File, dict[str, Any]]:
+    import tomllib
+
     file = _File(path, text)
     try:
         data = tomllib.loads(text)
@@ -230,6 +243,8 @@ def _read(path: str, text: str) -> tuple[_File, dict[str, Any]]:
 
 def _vocabulary(files: list[tuple[_File, dict[str, Any]]], base: Vocabulary | None) -> Vocabulary:
     """The vocabulary in force: the last ``[vocabulary]`` (or ``base``'s), then every extension."""
+    from orgmodel.vocabulary_schema import VocabularyError, extend_vocabulary, read_vocabulary
+
     vocabulary = base
     for file, data in files:
         try:
@@ -298,10 +313,12 @@ def load_builtin() -> RulePack:
 
 def load_packs(paths: Iterable[str | Path], base: RulePack | None = None) -> RulePack:
     """The built-in pack (or ``base``) with the pack files at ``paths`` added."""
+    from orgmodel import files
+
     texts = []
     for path in paths:
         try:
-            texts.append((str(path), read_regular_text(path)))  # a FIFO would hang, /dev/zero never end
+            texts.append((str(path), files.read_regular_text(path)))  # a FIFO would hang, /dev/zero never end
         except (OSError, UnicodeDecodeError) as error:
             raise PackError(str(path), 1, f"cannot read the rule pack: {error}") from None
     return build_pack(texts, base or load_builtin())

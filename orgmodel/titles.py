@@ -26,7 +26,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-import attrs
+from orgmodel.records import Record
 
 # Scripts written without spaces between words: phrases there match anywhere.
 _UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
@@ -59,12 +59,15 @@ def phrase_error(phrase: object) -> str | None:
     return None
 
 
-@attrs.frozen
-class Title:
+class Title(Record):
     """A title as tables read it: its folded text and its words."""
 
+    __slots__ = ("text", "words")
     text: str
     words: tuple[str, ...]
+
+    def __init__(self, text: str, words: tuple[str, ...]) -> None:
+        self._init(text=text, words=words)
 
     @classmethod
     def of(cls, title: str) -> Title:
@@ -125,41 +128,58 @@ def _overlaps(a: Span, b: Span) -> bool:
     return low_a < high_b and low_b < high_a
 
 
-@attrs.frozen
-class Phrases:
+class Phrases(Record):
     """A list of phrases as written in the pack."""
 
+    __slots__ = ("texts",)
     texts: tuple[str, ...]
+
+    def __init__(self, texts: tuple[str, ...]) -> None:
+        self._init(texts=texts)
 
     @classmethod
     def of(cls, texts: Iterable[str]) -> Phrases:
         return cls(tuple(texts))
 
 
-@attrs.frozen
-class TitleRow:
+_NO_PHRASES = Phrases(())
+
+
+class TitleRow(Record):
     """A row of a title table: a title has ``value`` when it contains any ``any`` phrase and all ``all`` phrases.
 
     ``unless`` phrases are masked out of the title first. ``step`` is the
     seniority the row gives (EVP is vp +2); the title's seniority word adds to it.
+    ``up_to``: a title whose level may be as high as this ("Head of Marketing").
     """
 
+    __slots__ = ("value", "any", "all", "unless", "step", "up_to")
     value: str
     any: Phrases
-    all: Phrases = Phrases.of(())
-    unless: Phrases = Phrases.of(())
-    step: int | None = None
-    up_to: str | None = None  # a title whose level may be as high as this ("Head of Marketing")
+    all: Phrases
+    unless: Phrases
+    step: int | None
+    up_to: str | None
+
+    def __init__(self, value: str, any: Phrases, all: Phrases = _NO_PHRASES,  # noqa: A002
+                 unless: Phrases = _NO_PHRASES, step: int | None = None, up_to: str | None = None) -> None:
+        self._init(value=value, any=any, all=all, unless=unless, step=step, up_to=up_to)
 
 
-@attrs.frozen
-class Reading:
-    """What a table read in a title; ``value`` is None when no row matched."""
+class Reading(Record):
+    """What a table read in a title; ``value`` is None when no row matched.
 
+    ``words``: the phrases that decided, as the table writes them.
+    """
+
+    __slots__ = ("value", "step", "words", "up_to")
     value: str | None
     step: int
-    words: tuple[str, ...]  # the phrases that decided, as the table writes them
-    up_to: str | None = None
+    words: tuple[str, ...]
+    up_to: str | None
+
+    def __init__(self, value: str | None, step: int, words: tuple[str, ...], up_to: str | None = None) -> None:
+        self._init(value=value, step=step, words=words, up_to=up_to)
 
 
 class Table:
@@ -247,3 +267,73 @@ def read(title: str, rows: Sequence[TitleRow], seniority: Mapping[str, int] | No
 def occurs(phrase: str, title: str) -> bool:
     """Whether one phrase occurs in a title (for tests and documentation)."""
     return bool(_Index([phrase]).occurrences(Title.of(title)))
+
+
+_DIGITS = re.compile(r"\d")
+_ZEROS = str.maketrans("123456789", "000000000")  # translate(), unlike a regex, copies ASCII at C speed
+_PLAIN_WORD = re.compile(r"\w+", re.ASCII)
+# Below this many distinct titles, each is read as it is: keys would cost more than they save.
+_KEYED_FROM = 256
+
+
+class TitleKeys:
+    """Keys under which titles read alike, so that a hundred thousand distinct titles are read a few times.
+
+    A table sees a title only through its phrases (``Table.read``), so two
+    titles read alike when they differ only where no phrase can look:
+
+    - in digits, when no phrase of the tables holds a digit: every ASCII digit
+      becomes "0" ("Store Manager 0412" and "Store Manager 1793" share a key);
+    - in words that no phrase names and no ``*`` phrase matches: each run of
+      them becomes one placeholder word in a plain ASCII title ("SEO Lead,
+      EMEA" and "SEO Lead, Iberia" both read as "seo lead _"). Phrases are runs
+      of named words and seniority is the leftmost named word, so neither can
+      tell one unnamed word from three.
+
+    tests/test_differential.py reads random titles both ways.
+    """
+
+    def __init__(self, tables: Iterable[Table]) -> None:
+        self.named: set[str] = set()
+        self.wild: list[tuple[str, bool, bool]] = []
+        texts: list[str] = []
+        for table in tables:
+            for words in table.index.exact:
+                self.named.update(words)
+            self.wild.extend((stem, prefix, suffix) for _, stem, prefix, suffix in table.index.wild)
+            texts.extend(folded for _, folded in table.index.unspaced)
+        texts.extend(self.named)
+        texts.extend(stem for stem, _, _ in self.wild)
+        self.digits_matter = any(_DIGITS.search(text) for text in texts)
+        self._named_word: dict[str, bool] = {}
+        self.placeholder = next(p for p in ("_", "__", "___", "____") if not self.names(p))
+
+    def names(self, word: str) -> bool:
+        """Whether a phrase of the tables could see ``word`` (a folded word of a title)."""
+        found = self._named_word.get(word)
+        if found is None:
+            found = word in self.named or any(_wild_match(word, stem, prefix, suffix)
+                                               for stem, prefix, suffix in self.wild)
+            self._named_word[word] = found
+        return found
+
+    def keys(self, titles: Sequence[str]) -> Sequence[str]:
+        """A key for each of ``titles`` (a column, repeats and all), in order: reading the key reads the title."""
+        keys = titles if self.digits_matter else "\n".join(titles).translate(_ZEROS).split("\n")
+        distinct = set(keys)
+        if len(distinct) < _KEYED_FROM:
+            return keys
+        shorter = {key: self.skeleton(key) for key in distinct}
+        return list(map(shorter.__getitem__, keys))
+
+    def skeleton(self, title: str) -> str:
+        """``title`` with each run of words no phrase can see made one placeholder (plain ASCII titles only)."""
+        if not title.isascii() or "'" in title:
+            return title  # folding or apostrophes make words that plain splitting would not find
+        kept: list[str] = []
+        for word in _PLAIN_WORD.findall(title.lower()):
+            if self.names(word):
+                kept.append(word)
+            elif not kept or kept[-1] != self.placeholder:
+                kept.append(self.placeholder)
+        return " ".join(kept)

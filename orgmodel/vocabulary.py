@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 
 import attrs
 
-from orgmodel.titles import Reading, Table, TitleRow, normalise
+from orgmodel.records import Record
+from orgmodel.titles import Reading, Table, TitleKeys, TitleRow, normalise
 
 # A level's rank is its place in the order times this, plus the title's
 # seniority step, which stays within +-MAX_STEP so that no step crosses a level.
@@ -26,22 +27,37 @@ ROLE_FACT_DEFAULTS: Mapping[str, object] = {
 }
 
 
-@attrs.frozen
-class Responsibility:
+class Responsibility(Record):
+    """A responsibility keyword: the layers whose roles may hold it, and the lowest level that may."""
+
+    __slots__ = ("keyword", "layers", "min_level")
     keyword: str
-    layers: tuple[str, ...]  # the layers whose roles may hold it
-    min_level: str | None = None  # the lowest level that may hold it
+    layers: tuple[str, ...]
+    min_level: str | None
+
+    def __init__(self, keyword: str, layers: tuple[str, ...], min_level: str | None = None) -> None:
+        self._init(keyword=keyword, layers=layers, min_level=min_level)
 
 
-@attrs.frozen
-class TitleGuess:
-    """The title table's reading of one title."""
+class TitleGuess(Record):
+    """The title table's reading of one title.
 
+    ``step``: seniority within the level (Senior +1, Associate -1 ...);
+    ``words``: the title words that decided it; ``matched``: False when no row
+    matched and ``level`` is the default; ``up_to``: the highest level the
+    title may mean, when it is ambiguous.
+    """
+
+    __slots__ = ("level", "step", "words", "matched", "up_to")
     level: str
-    step: int  # seniority within the level: Senior +1, Associate -1 ...
-    words: tuple[str, ...]  # the title words that decided it
-    matched: bool  # False: no row matched and ``level`` is the default
-    up_to: str | None = None  # the highest level the title may mean, when it is ambiguous
+    step: int
+    words: tuple[str, ...]
+    matched: bool
+    up_to: str | None
+
+    def __init__(self, level: str, step: int, words: tuple[str, ...], matched: bool, up_to: str | None = None,
+                 ) -> None:
+        self._init(level=level, step=step, words=words, matched=matched, up_to=up_to)
 
 
 _TABLES = ("title_levels", "title_layers", "kpi_scopes", "title_channels")
@@ -157,27 +173,35 @@ class Vocabulary:
         return {combo: {**ROLE_FACT_DEFAULTS, **self.role_facts(combo[0], combo[1] or None, combo[2] or None)}
                 for combo in combos}
 
-    def vacancy_names(self, names: Iterable[str]) -> set[str]:
-        """The names among ``names`` that mean "vacant" (``means_vacant``), for many names at once.
+    def title_keys(self, titles: Sequence[str]) -> Sequence[str]:
+        """A key for each title under which it reads as it does (see ``titles.TitleKeys``), in order."""
+        keys = self._tables.get("keys")
+        if keys is None:
+            keys = self._tables["keys"] = TitleKeys(  # type: ignore[assignment]
+                [self._table(name) for name in ("title_levels", "title_layers", "title_channels")])
+        return keys.keys(titles)  # type: ignore[attr-defined,no-any-return]
 
-        Plain ASCII names are compared in one pass over them all: their folded
-        form is their lower case. Others are folded one by one.
+    def vacant_rows(self, names: Sequence[str]) -> list[int]:
+        """The positions in ``names`` of the names that mean "vacant" (``means_vacant``), for many at once.
+
+        Plain ASCII names are searched in one pass over them all (their folded
+        form is their lower case); others are folded one by one, once each.
         """
-        names = list(names)
-        if "".join(names).isascii():
-            plain, found = names, set()
-        else:
-            plain = [name for name in names if name.isascii()]
-            found = {name for name in names if not name.isascii() and self.means_vacant(name)}
+        plain: Sequence[str] = names
+        others: set[str] = set()
+        if not "".join(names).isascii():  # folded one by one; the regular expression sees the others
+            plain = [name if name.isascii() else "" for name in names]
+            others = {name for name in set(names) if not name.isascii() and self.means_vacant(name)}
         words = sorted(word for word in self._vacancy if word.isascii())
-        if plain and words:
+        starts: set[int] = set()
+        if words:
             pattern = "|".join(r"[ \t]+".join(map(re.escape, word.split(" "))) for word in words)
             lowered = "\n".join(plain).lower()
-            hits = {match.start() for match in re.finditer(rf"^[ \t]*(?:{pattern})[ \t]*$", lowered, re.M)}
-            if hits:
-                offsets = itertools.accumulate((len(name) + 1 for name in plain), initial=0)
-                found.update(name for name, start in zip(plain, offsets) if start in hits)
-        return found
+            starts = {match.start() for match in re.finditer(rf"^[ \t]*(?:{pattern})[ \t]*$", lowered, re.M)}
+        if not starts and not others:
+            return []
+        offsets = itertools.accumulate((len(name) + 1 for name in plain), initial=0)
+        return [row for row, (name, start) in enumerate(zip(names, offsets)) if start in starts or name in others]
 
     def channels_in(self, title: str) -> tuple[str, ...]:
         """Every specialty a title names ("Social & Content Lead": social, content), in table order."""

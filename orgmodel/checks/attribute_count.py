@@ -8,17 +8,23 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from itertools import compress
+from typing import TYPE_CHECKING
 
+from orgmodel.attributes import values
 from orgmodel.checks import where as role_filter
 from orgmodel.checks.base import CheckKind, Hit, Param, Params
 from orgmodel.checks.rows import roles as rows_of
 from orgmodel.columns import OrgColumns
 from orgmodel.dsl.grammar import KINDS
-from orgmodel.model import Org, Role, Value, values
 from orgmodel.vocabulary import Vocabulary
+
+if TYPE_CHECKING:
+    from orgmodel.model import Org, Role, Value
 
 
 def check(org: Org, params: Params, vocabulary: Vocabulary) -> Iterator[Hit]:
+    from orgmodel.model import Role, Value
+
     key, low, high = params["attribute"], params["min"], params["max"]
     for entity in org.entities(params["entity"]).values():
         if isinstance(entity, Role) and not role_filter.matches(entity, params["where"], vocabulary, org):
@@ -61,6 +67,7 @@ def screen(columns: OrgColumns, params: Params, vocabulary: Vocabulary) -> bool:
 
 def _counts(columns: OrgColumns, kind: str, key: str) -> list[int]:
     """Each row's number of values of ``key``, or (for more than one) its most: values may repeat."""
+
     table = columns.tables[kind]
     spec = KINDS[kind].keys[key]
     if key == "person":
@@ -80,6 +87,8 @@ def _counts(columns: OrgColumns, kind: str, key: str) -> list[int]:
 
 def _distinct(found: tuple[Value | str, ...]) -> tuple[Value | str, ...]:
     """Each value once (``owner ops, ops`` is one owner), keeping the first of each."""
+    from orgmodel.model import Value
+
     seen: set[str] = set()
     kept = []
     for value in found:

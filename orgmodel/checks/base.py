@@ -5,21 +5,19 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
-import attrs
-
+from orgmodel.attributes import values
 from orgmodel.finding import Severity
-
-from orgmodel.model import Entity, Org, Role, Value, values
+from orgmodel.records import Record
 
 if TYPE_CHECKING:
     from orgmodel.columns import OrgColumns
+    from orgmodel.model import Entity, Org, Role, Value
     from orgmodel.vocabulary import Vocabulary
 
 Params = Mapping[str, Any]
 
 
-@attrs.frozen
-class Hit:
+class Hit(Record):
     """One place where a check fired.
 
     ``case`` picks the rule's message template; ``fields`` fill it in (the
@@ -27,17 +25,22 @@ class Hit:
     rule's for this hit only (e.g. HIER004's equal-rank case).
     """
 
+    __slots__ = ("entity", "line", "column", "end_column", "case", "fields", "severity")
     entity: str | None
     line: int
     column: int
-    end_column: int = 0
-    case: str = "default"
-    fields: Mapping[str, object] = attrs.field(factory=dict)
-    severity: Severity | None = None
+    end_column: int
+    case: str
+    fields: Mapping[str, object]
+    severity: Severity | None
+
+    def __init__(self, entity: str | None, line: int, column: int, end_column: int = 0, case: str = "default",
+                 fields: Mapping[str, object] | None = None, severity: Severity | None = None) -> None:
+        self._init(entity=entity, line=line, column=column, end_column=end_column, case=case,
+                   fields={} if fields is None else fields, severity=severity)
 
 
-@attrs.frozen
-class Param:
+class Param(Record):
     """A parameter of a check kind, with everything that makes a value valid.
 
     ``type`` is one of: int, bool, str, words (list of strings), table (string
@@ -48,17 +51,26 @@ class Param:
     pack or a configuration is loaded.
     """
 
+    __slots__ = ("type", "default", "required", "help", "choices", "vocabulary", "keys", "items", "minimum", "of",
+                 "names")
     type: str
-    default: Any = None
-    required: bool = False
-    help: str = ""
-    choices: tuple[str, ...] = ()  # str: the only values allowed
-    vocabulary: str | None = None  # words, table values: "levels", "layers", "scopes" or "responsibilities"
-    keys: str | None = None  # table: the vocabulary its keys come from
-    items: tuple[int, int | None] = (0, None)  # words: how many; pairs: how many in each group
-    minimum: int | None = None  # int: the smallest value
-    of: str = "entity"  # attribute: the parameter naming the declaration kind
-    names: str | None = None  # attribute: the kind of declaration its values must name ("role")
+    default: Any
+    required: bool
+    help: str
+    choices: tuple[str, ...]  # str: the only values allowed
+    vocabulary: str | None  # words, table values: "levels", "layers", "scopes" or "responsibilities"
+    keys: str | None  # table: the vocabulary its keys come from
+    items: tuple[int, int | None]  # words: how many; pairs: how many in each group
+    minimum: int | None  # int: the smallest value
+    of: str  # attribute: the parameter naming the declaration kind
+    names: str | None  # attribute: the kind of declaration its values must name ("role")
+
+    def __init__(self, type: str, default: Any = None, required: bool = False, help: str = "",  # noqa: A002
+                 choices: tuple[str, ...] = (), vocabulary: str | None = None, keys: str | None = None,
+                 items: tuple[int, int | None] = (0, None), minimum: int | None = None, of: str = "entity",
+                 names: str | None = None) -> None:
+        self._init(type=type, default=default, required=required, help=help, choices=choices,
+                   vocabulary=vocabulary, keys=keys, items=items, minimum=minimum, of=of, names=names)
 
 
 CheckFunction = Callable[["Org", Params, "Vocabulary"], Iterator[Hit]]
@@ -72,6 +84,8 @@ def named_roles(org: Org, entity_kind: str, attribute: str) -> Iterator[tuple[En
 
     Values naming nothing are skipped: they are REF002's business.
     """
+    from orgmodel.model import Value
+
     for entity in org.entities(entity_kind).values():
         for value in values(entity, attribute):
             if not isinstance(value, Value):
@@ -90,19 +104,32 @@ def assumed(role: Role) -> bool:
     return role.level_origin == "default"
 
 
-@attrs.frozen
-class CheckKind:
-    """A generic check; rules in a pack name it by ``name`` and set its params."""
+class CheckKind(Record):
+    """A generic check; rules in a pack name it by ``name`` and set its params.
 
+    ``cases``: case name -> the fields its message template may use besides
+    {entity}; ``default_messages``: templates for cases a rule need not word
+    itself (e.g. a case its params rule out); ``validate``: checks across
+    parameters, after each was checked alone, giving (parameter, why) or None;
+    ``screen``: whether a rule of the kind can fire, asked of the columns
+    first (None: the check always runs on the model).
+    """
+
+    __slots__ = ("name", "run", "summary", "params", "cases", "default_messages", "validate", "screen")
     name: str
     run: CheckFunction
     summary: str
-    params: Mapping[str, Param] = attrs.field(factory=dict)
-    # case name -> the fields its message template may use besides {entity}
-    cases: Mapping[str, tuple[str, ...]] = attrs.field(factory=lambda: {"default": ()})
-    # Templates for cases a rule need not word itself (e.g. a case its params rule out).
-    default_messages: Mapping[str, str] = attrs.field(factory=dict)
-    # Checks across parameters, after each was checked alone: (parameter, why) or None.
-    validate: Callable[[Params, Vocabulary], tuple[str, str] | None] | None = None
-    # None: the check always runs on the model.
-    screen: ScreenFunction | None = None
+    params: Mapping[str, Param]
+    cases: Mapping[str, tuple[str, ...]]
+    default_messages: Mapping[str, str]
+    validate: Callable[[Params, Vocabulary], tuple[str, str] | None] | None
+    screen: ScreenFunction | None
+
+    def __init__(self, name: str, run: CheckFunction, summary: str, params: Mapping[str, Param] | None = None,
+                 cases: Mapping[str, tuple[str, ...]] | None = None, default_messages: Mapping[str, str] | None = None,
+                 validate: Callable[[Params, Vocabulary], tuple[str, str] | None] | None = None,
+                 screen: ScreenFunction | None = None) -> None:
+        self._init(name=name, run=run, summary=summary, params={} if params is None else params,
+                   cases={"default": ()} if cases is None else cases,
+                   default_messages={} if default_messages is None else default_messages, validate=validate,
+                   screen=screen)

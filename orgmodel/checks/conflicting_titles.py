@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from orgmodel.checks.base import CheckKind, Hit, Param, Params
 from orgmodel.columns import OrgColumns
-from orgmodel.model import Org, Role
 from orgmodel.vocabulary import Vocabulary
+
+if TYPE_CHECKING:
+    from orgmodel.model import Org, Role
 
 _QUALIFIER = re.compile(r"\s*(?:[,(\[|/:]|\s[-\u2013\u2014]\s|\sfor\s|\s-\s).*$", re.IGNORECASE)
 

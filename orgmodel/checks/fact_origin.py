@@ -10,19 +10,25 @@ named roles has a layer: a KPI's scope only decides KPI002 for such owners.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
+from orgmodel.attributes import values
 from orgmodel.checks.base import CheckKind, Hit, Param, Params
 from orgmodel.checks import where as role_filter
 from orgmodel.checks.rows import roles as rows_of
 from orgmodel.columns import OrgColumns
-from orgmodel.model import Org, Role, Value, values
 from orgmodel.vocabulary import Vocabulary
+
+if TYPE_CHECKING:
+    from orgmodel.model import Org, Role, Value
 
 FACTS = {"role": ("level", "layer"), "kpi": ("scope",)}
 ORIGINS = ("written", "title", "name", "level", "default", "none")
 
 
 def check(org: Org, params: Params, vocabulary: Vocabulary) -> Iterator[Hit]:
+    from orgmodel.model import Role, Value
+
     fact, origins, owners = params["fact"], params["origins"], params["owners"]
     for entity in org.entities(params["entity"]).values():
         if isinstance(entity, Role) and not role_filter.matches(entity, params["where"], vocabulary, org):

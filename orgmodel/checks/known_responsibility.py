@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from orgmodel.checks.base import CheckKind, Hit, Params
-from orgmodel.suggest import did_you_mean
 from orgmodel.checks.rows import named
 from orgmodel.columns import OrgColumns
-from orgmodel.model import Org
 from orgmodel.vocabulary import Vocabulary
+
+if TYPE_CHECKING:
+    from orgmodel.model import Org
 
 
 def check(org: Org, params: Params, vocabulary: Vocabulary) -> Iterator[Hit]:
+    from orgmodel.suggest import did_you_mean  # difflib: only when a word is unknown
+
     known = vocabulary.responsibilities
     for role in org.roles.values():
         for value in role.owns:

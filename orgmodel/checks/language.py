@@ -7,10 +7,13 @@ pack like any other, with a severity, documentation and suppressions.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from orgmodel.checks.base import CheckKind, Hit, Params
-from orgmodel.model import Org
 from orgmodel.vocabulary import Vocabulary
+
+if TYPE_CHECKING:
+    from orgmodel.model import Org
 
 
 def check(org: Org, params: Params, vocabulary: Vocabulary) -> Iterator[Hit]:

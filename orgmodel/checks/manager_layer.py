@@ -14,14 +14,17 @@ then skips the layer its peers report to.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from orgmodel.checks import where as role_filter
 from orgmodel.checks.base import CheckKind, Hit, Param, Params, assumed
 from orgmodel.checks.rows import assumed as assumed_facts
 from orgmodel.checks.rows import roles as rows_of
 from orgmodel.columns import OrgColumns
-from orgmodel.model import Org, Role
 from orgmodel.vocabulary import Vocabulary
+
+if TYPE_CHECKING:
+    from orgmodel.model import Org, Role
 
 
 def _specialties(role: Role) -> set[str]:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterator, Mapping
-from typing import Any
+from typing import Any, TYPE_CHECKING
 
 from orgmodel.checks import where as role_filter
 from orgmodel.checks.base import CheckKind, Hit, Param, Params, assumed
@@ -24,8 +24,10 @@ from orgmodel.checks.rows import assumed as assumed_facts
 from orgmodel.checks.rows import roles as rows_of
 from orgmodel.columns import OrgColumns
 from orgmodel.finding import Severity
-from orgmodel.model import Org, Role
 from orgmodel.vocabulary import MAX_STEP, RANK_STEPS, Vocabulary
+
+if TYPE_CHECKING:
+    from orgmodel.model import Org, Role
 
 
 def _rank(facts: Role | Mapping[str, Any], contributor: bool, vocabulary: Vocabulary, highest: bool = False,

@@ -10,13 +10,16 @@ as well as a solid one.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from orgmodel.checks import where as role_filter
 from orgmodel.checks.base import CheckKind, Hit, Param, Params
 from orgmodel.checks.rows import roles as rows_of
 from orgmodel.columns import OrgColumns, split
-from orgmodel.model import Org
 from orgmodel.vocabulary import Vocabulary
+
+if TYPE_CHECKING:
+    from orgmodel.model import Org
 
 
 def _dotted_reports(org: Org) -> dict[str, list[str]]:

@@ -7,18 +7,22 @@ the layers its roles may have; "none" stands for a role without a layer.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
+from orgmodel.attributes import values
 from orgmodel.checks.base import CheckKind, Hit, Param, Params, named_roles
-from orgmodel.checks.params import words_error
 from orgmodel.dsl.grammar import KINDS
 from orgmodel.checks.rows import roles as rows_of
 from orgmodel.checks.rows import texts
 from orgmodel.columns import OrgColumns
-from orgmodel.model import Org, values
 from orgmodel.vocabulary import Vocabulary
+
+if TYPE_CHECKING:
+    from orgmodel.model import Org
 
 
 def check(org: Org, params: Params, vocabulary: Vocabulary) -> Iterator[Hit]:
+
     allowed = params["allowed"]
     for entity, value, target in named_roles(org, params["entity"], params["attribute"]):
         selector = values(entity, params["by"])
@@ -34,6 +38,8 @@ def check(org: Org, params: Params, vocabulary: Vocabulary) -> Iterator[Hit]:
 
 def validate(params: Params, vocabulary: Vocabulary) -> tuple[str, str] | None:
     """The keys of ``allowed`` are words of the vocabulary that the ``by`` attribute takes."""
+    from orgmodel.checks.params import words_error
+
     spec = KINDS[params["entity"]].keys[params["by"]]
     if spec.repeats or spec.value not in ("level", "layer", "scope"):
         return "by", f"parameter 'by': '{params['by']}' must be a single-valued level, layer or scope attribute"

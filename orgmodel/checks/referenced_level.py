@@ -9,6 +9,7 @@ role filter (see :mod:`orgmodel.checks.where`) the named role must match;
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from orgmodel.checks import where as role_filter
 from orgmodel.checks.base import CheckKind, Hit, Param, Params, assumed, named_roles
@@ -16,11 +17,15 @@ from orgmodel.checks.rows import assumed as assumed_facts
 from orgmodel.checks.rows import named as rows_named
 from orgmodel.checks.rows import roles as rows_of
 from orgmodel.columns import OrgColumns
-from orgmodel.model import Org, Role
 from orgmodel.vocabulary import Vocabulary
+
+if TYPE_CHECKING:
+    from orgmodel.model import Org, Role
 
 
 def check(org: Org, params: Params, vocabulary: Vocabulary) -> Iterator[Hit]:
+    from orgmodel.model import Role
+
     target_filter = params["target"]
     wanted = role_filter.describe(target_filter, vocabulary)
     for entity, value, target in named_roles(org, params["entity"], params["attribute"]):

@@ -9,20 +9,27 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from itertools import repeat
+from typing import TYPE_CHECKING
 
+from orgmodel.attributes import values
 from orgmodel.checks.base import CheckKind, Hit, Param, Params, named_roles
 from orgmodel.checks.rows import roles as rows_of
 from orgmodel.checks.rows import text_of, texts
 from orgmodel.columns import OrgColumns, split
-from orgmodel.model import Org, Value, values
 from orgmodel.vocabulary import Vocabulary
+
+if TYPE_CHECKING:
+    from orgmodel.model import Org, Value
 
 
 def _texts(found: tuple[Value | str, ...]) -> set[str]:
+    from orgmodel.model import Value
+
     return {v.text if isinstance(v, Value) else v for v in found}
 
 
 def check(org: Org, params: Params, vocabulary: Vocabulary) -> Iterator[Hit]:
+
     for entity, value, target in named_roles(org, params["entity"], params["attribute"]):
         mine = _texts(values(entity, params["values"]))
         theirs = _texts(values(target, params["role-values"]))

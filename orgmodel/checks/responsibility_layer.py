@@ -9,12 +9,15 @@ A role below the keyword's lowest level is left to responsibility-level
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from orgmodel.checks.base import CheckKind, Hit, Params, assumed
 from orgmodel.checks.rows import owners
 from orgmodel.columns import OrgColumns
-from orgmodel.model import Org, Role
 from orgmodel.vocabulary import Vocabulary
+
+if TYPE_CHECKING:
+    from orgmodel.model import Org, Role
 
 
 def check(org: Org, params: Params, vocabulary: Vocabulary) -> Iterator[Hit]:

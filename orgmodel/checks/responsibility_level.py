@@ -8,12 +8,15 @@ sign-off and the strategic duties are not a Lead's or a contributor's.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from orgmodel.checks.base import CheckKind, Hit, Params, assumed
 from orgmodel.checks.rows import owners
 from orgmodel.columns import OrgColumns
-from orgmodel.model import Org, Role
 from orgmodel.vocabulary import Vocabulary
+
+if TYPE_CHECKING:
+    from orgmodel.model import Org, Role
 
 
 def check(org: Org, params: Params, vocabulary: Vocabulary) -> Iterator[Hit]:

@@ -17,6 +17,7 @@ from itertools import compress, repeat
 from typing import Any
 
 from orgmodel.checks import where as role_filter
+from orgmodel.attributes import values
 from orgmodel.columns import OrgColumns, distinct_values, split
 from orgmodel.vocabulary import Vocabulary
 
@@ -43,7 +44,7 @@ class Roles:
     @functools.cached_property
     def index(self) -> dict[str, int]:
         """Row of each role key."""
-        return dict(zip(self.table.keys, range(self.count)))
+        return self.table.index()
 
     @functools.cached_property
     def firsts(self) -> Sequence[str]:
@@ -59,18 +60,18 @@ class Roles:
         return list(map(self.index.get, self.firsts, repeat(-1)))
 
     @functools.cached_property
-    def managers(self) -> set[str]:
-        """Keys of roles with solid-line reports (``Org.direct_reports``)."""
-        index = self.index
-        return {key for key in set(self.firsts) if key in index}
-
-    @functools.cached_property
     def report_counts(self) -> Counter[str]:
         """Solid-line reports of each role that has some."""
         counts = Counter(self.firsts)
-        for key in counts.keys() - self.managers:
+        index = self.index
+        for key in [key for key in counts if key not in index]:
             del counts[key]
         return counts
+
+    @property
+    def managers(self) -> Mapping[str, int]:
+        """Keys of roles with solid-line reports (``Org.direct_reports``), with how many."""
+        return self.report_counts
 
     @functools.cached_property
     def ranks(self) -> list[int]:
@@ -168,7 +169,6 @@ def assumed(facts: Mapping[str, Any]) -> bool:
 def texts(columns: OrgColumns, kind: str, key: str) -> list[tuple[str, ...]]:
     """Each row's values of ``key`` as text, as ``model.values`` would give them (facts for level, layer, scope)."""
     from orgmodel.dsl.grammar import KINDS
-    from orgmodel.model import values
 
     table = columns.tables[kind]
     spec = KINDS[kind].keys[key]
@@ -189,7 +189,6 @@ def texts(columns: OrgColumns, kind: str, key: str) -> list[tuple[str, ...]]:
 def text_of(columns: OrgColumns, kind: str, key: str, row: int) -> tuple[str, ...]:
     """One row's values of ``key`` as text (see :func:`texts`)."""
     from orgmodel.dsl.grammar import KINDS
-    from orgmodel.model import values
 
     table = columns.tables[kind]
     if table.entities[row] is None and KINDS[kind].keys[key].repeats:

@@ -7,12 +7,15 @@ budget setting and budget execution to two different leaders.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from orgmodel.checks.base import CheckKind, Hit, Param, Params
 from orgmodel.checks.rows import roles as rows_of
 from orgmodel.columns import OrgColumns
-from orgmodel.model import Org, Role
 from orgmodel.vocabulary import Vocabulary
+
+if TYPE_CHECKING:
+    from orgmodel.model import Org, Role
 
 
 def _holds(role: Role, duty: str) -> bool:

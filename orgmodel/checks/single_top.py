@@ -8,11 +8,14 @@ at all the lines form a loop, which HIER001 reports where it is.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from orgmodel.checks.base import CheckKind, Hit, Params
 from orgmodel.columns import OrgColumns
-from orgmodel.model import Org
 from orgmodel.vocabulary import Vocabulary
+
+if TYPE_CHECKING:
+    from orgmodel.model import Org
 
 
 def check(org: Org, params: Params, vocabulary: Vocabulary) -> Iterator[Hit]:

@@ -7,16 +7,22 @@ whose values may name it.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
+from orgmodel.attributes import values
 from orgmodel.checks.base import CheckKind, Hit, Param, Params
 from orgmodel.dsl.grammar import KINDS
 from orgmodel.checks.rows import named as rows_named
 from orgmodel.columns import OrgColumns
-from orgmodel.model import Org, Value, values
 from orgmodel.vocabulary import Vocabulary
+
+if TYPE_CHECKING:
+    from orgmodel.model import Org, Value
 
 
 def check(org: Org, params: Params, vocabulary: Vocabulary) -> Iterator[Hit]:
+    from orgmodel.model import Value
+
     named: set[str] = set()
     for pair in params["by"]:
         kind, _, attribute = pair.partition(".")

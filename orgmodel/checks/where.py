@@ -8,10 +8,12 @@ a level between two others keeps every range working.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, TYPE_CHECKING
 
-from orgmodel.model import Org, Role
 from orgmodel.vocabulary import Vocabulary
+
+if TYPE_CHECKING:
+    from orgmodel.model import Org, Role
 
 # key -> what its value must be
 KEYS = {
@@ -119,4 +121,6 @@ def describe(where: Mapping[str, Any], vocabulary: Vocabulary) -> str:
 
 
 def _probe(level: str) -> Role:
+    from orgmodel.model import Role
+
     return Role(id="probe", title="", line=0, column=0, level=level)

@@ -14,12 +14,13 @@ code run, over the declarations concerned, in file order.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from itertools import compress
 from typing import Any
 
 from orgmodel.columns import FAST_ORG_LINE, OrgColumns, Table
 from orgmodel.dsl import fast
 from orgmodel.dsl.grammar import KINDS
-from orgmodel.dsl.syntax import Declaration, Document, Problem
+from orgmodel.dsl.syntax import Comment, Document, Problem
 from orgmodel.vocabulary import Vocabulary
 
 
@@ -46,16 +47,13 @@ def read(text: str, vocabulary: Vocabulary, path: str) -> tuple[OrgColumns, list
     duplicates = general.finish(scanned, tables)
     _facts(tables, vocabulary)
     org_rows = scanned.columns.get("org")
-    if general.reader.org_line is not None:
-        name, name_line = general.reader.org_name, general.reader.org_line
-    elif org_rows and org_rows[1]:
+    name, name_line = general.org_line()
+    if name_line is None and org_rows and org_rows[1]:
         name, name_line = org_rows[1][0], FAST_ORG_LINE
-    else:
-        name, name_line = None, None
     columns = OrgColumns(path, scanned, tables, name, name_line, duplicates)
     general.resolve(columns)
-    document = general.reading.document()
-    return columns, [*document.problems, *general.reader.problems], document
+    comments = [Comment(text, line, 1) for line, text in fast.comments(scanned)] if "#" in scanned.text else []
+    return columns, general.problems(), general.document(comments)
 
 
 def _fast_table(scanned: fast.Scan, kind: str) -> Table:
@@ -99,36 +97,42 @@ def _rejected(scanned: fast.Scan, vocabulary: Vocabulary) -> dict[str, set[int]]
 
 
 def _keys_given_twice(found: list[tuple[str, ...]], shape: fast.Layout) -> set[int]:
-    """Rows with more attribute lines than keys captured: a key was given twice (SYN004, or lines to join)."""
+    """Rows with more attribute lines than keys captured: a key was given twice (SYN004, or lines to join).
+
+    A repeated group keeps the last value of each of its groups, so a person
+    given as ``vacant`` and then as a name fills both of its groups: a row with
+    both is a key given twice too.
+    """
+    rows: set[int] = set()
+    if "person" in shape.slots:
+        names, vacant = found[shape.slots["person"]], found[shape.slots["person"] + 1]
+        rows.update(row for row in compress(range(len(vacant)), vacant) if names[row])
     lines = sum(map(str.count, found[2], ["\n"] * len(found[2])))
     captured = sum(len(column) - column.count("") for column in found[3:shape.tail])
-    if lines == captured:
-        return set()
+    if lines == captured and not rows:
+        return rows
     slots = range(3, shape.tail)
-    return {row for row, section in enumerate(found[2])
-            if section.count("\n") != sum(1 for slot in slots if found[slot][row])}
+    return rows | {row for row, section in enumerate(found[2])
+                   if section.count("\n") != sum(1 for slot in slots if found[slot][row])}
 
 
 def _vacancy_words(persons: tuple[str, ...], vocabulary: Vocabulary) -> set[int]:
     """Rows whose person reads as a vacancy ("TBH"): SYN005 is the general reader's to report."""
-    distinct = set(persons)
-    distinct.discard("")
-    vacant = {person for person in distinct if vocabulary.means_vacant(person)} if len(distinct) < 64 else \
-        vocabulary.vacancy_names(distinct)
-    return {row for row, person in enumerate(persons) if person in vacant} if vacant else set()
+    return set(vocabulary.vacant_rows(persons))
 
 
 def _facts(tables: dict[str, Table], vocabulary: Vocabulary) -> None:
     """Each role's level, rank and layer, and each KPI's scope: read once per distinct title or name."""
     roles = tables["role"]
     if roles.keys:
+        # Titles that read alike share a key: many distinct titles are read a few times.
+        keys: Sequence[Any] = roles.texts if len(set(roles.texts)) < 256 else vocabulary.title_keys(roles.texts)
         levels, layers = roles.values["level"], roles.values["layer"]
         if levels.count("") == len(levels) and layers.count("") == len(layers):
-            keys: Sequence[Any] = roles.texts  # nothing written: the title decides (and strings hash once)
-            read = vocabulary.role_facts_of((title, "", "") for title in set(keys))
+            read = vocabulary.role_facts_of((key, "", "") for key in set(keys))  # the title alone decides
             found = {combo[0]: facts for combo, facts in read.items()}
         else:
-            keys = list(zip(roles.texts, levels, layers))
+            keys = list(zip(keys, levels, layers))
             found = vocabulary.role_facts_of(set(keys))
         _number(roles, keys, found)
     kpis = tables["kpi"]

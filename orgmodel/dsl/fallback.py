@@ -16,16 +16,25 @@ them here exactly as it does for a whole file:
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
+
+import functools
+from typing import TYPE_CHECKING
 
 from orgmodel.columns import OrgColumns, Table, distinct_values, split
 from orgmodel.dsl import fast
-from orgmodel.dsl.build import _Reader
 from orgmodel.dsl.grammar import KINDS
-from orgmodel.dsl.parser import Reading, read_declarations
-from orgmodel.dsl.syntax import Declaration, Problem, Token
-from orgmodel.model import ENTITY_FIELDS, Entity, Value, values
+from orgmodel.dsl.syntax import Comment, Declaration, Document, Problem, Token
 from orgmodel.vocabulary import Vocabulary
+
+if TYPE_CHECKING:
+    from orgmodel.dsl.build import _Reader
+    from orgmodel.dsl.parser import Reading
+    from orgmodel.model import Entity, Value
+
+# The general parser and reader (and the model their entities are made of) are imported only when
+# a file needs them: most files have no gap, no duplicate ID and no dangling reference.
 
 # (kind, key, target kind) of every key that names declarations.
 REFERENCES = tuple((kind, key, spec.target) for kind, kinds in KINDS.items()
@@ -36,13 +45,44 @@ class General:
     """The general parser's reading of the gaps, and the general reader's state for the whole file."""
 
     def __init__(self, vocabulary: Vocabulary) -> None:
-        self.reading = Reading()
-        self.reader = _Reader(vocabulary)
+        self.vocabulary = vocabulary
         self.declarations: list[Declaration] = []
         self.complete = False  # the reader has seen every declaration (the file has duplicate IDs)
+        self.line_count = 0
+
+    @functools.cached_property
+    def reading(self) -> Reading:
+        from orgmodel.dsl.parser import Reading
+
+        return Reading()
+
+    @functools.cached_property
+    def reader(self) -> _Reader:
+        from orgmodel.dsl.build import _Reader
+
+        return _Reader(self.vocabulary)
+
+    def document(self, comments: list[Comment]) -> Document:
+        """The syntax tree without declarations: comments (the fast path's ``comments`` too), problems,
+        suppressions and the line count."""
+        if "reading" not in self.__dict__:
+            return Document((), tuple(comments), (), self.line_count)
+        self.reading.line_count = self.line_count
+        if comments:
+            self.reading.comments = sorted([*self.reading.comments, *comments], key=lambda comment: comment.line)
+        return self.reading.document()  # type: ignore[no-any-return]
+
+    def problems(self) -> list[Problem]:
+        """The parser's problems, then the reader's, in the order the general path gives them."""
+        found = list(self.reading.problems) if "reading" in self.__dict__ else []
+        return found + (self.reader.problems if "reader" in self.__dict__ else [])
 
     def read_gaps(self, scanned: fast.Scan) -> None:
         """Parse every gap the fast path left, in file order, with its true line numbers."""
+        if not scanned.gaps:
+            return
+        from orgmodel.dsl.parser import read_declarations
+
         text, line, at = scanned.text, 0, 0
         for start, end in scanned.gaps:
             line += text.count("\n", at, start + 1)
@@ -54,24 +94,29 @@ class General:
 
         Returns the keys of second declarations (``ID.2``).
         """
-        self.reading.line_count = scanned.text.count("\n")
+        self.line_count = scanned.text.count("\n")
         orgs = scanned.count("org") + sum(1 for d in self.declarations if d.kind.text == "org")
-        written = {d.id.text for d in self.declarations if d.id is not None}
-        count = sum(1 for d in self.declarations if d.id is not None)
-        for table in tables.values():
-            written.update(table.keys)
-            count += len(table.keys)
-        if orgs <= 1 and len(written) == count:
+        if orgs <= 1 and _unique(tables, [d.id.text for d in self.declarations if d.id is not None]):
             for declaration in self.declarations:
                 self.reader.declaration(declaration)
         else:
             self._in_file_order(scanned, tables)
+        if not self.declarations and "reader" not in self.__dict__:
+            return frozenset()
         if self.declarations:
             _merge(scanned, tables, self.reader.entities)
         return frozenset(self.reader.duplicates)
 
+    def org_line(self) -> tuple[str | None, int | None]:
+        """The org's name and line when the general reader read the org line."""
+        if "reader" not in self.__dict__:
+            return None, None
+        return self.reader.org_name, self.reader.org_line
+
     def _in_file_order(self, scanned: fast.Scan, tables: dict[str, Table]) -> None:
         """Every declaration through the reader in file order: the first of an ID keeps it, others get ``ID.N``."""
+        from orgmodel.model import ENTITY_FIELDS
+
         order: list[tuple[int, int, Any]] = [(d.kind.line, d.kind.column, d) for d in self.declarations]
         for kind in scanned.columns:
             lines = scanned.lines(kind)
@@ -98,6 +143,7 @@ class General:
                 if not isinstance(table.keys, list):
                     table.keys = list(table.keys)
                 table.keys[row] = key
+                table.keys_changed()
 
     def resolve(self, columns: OrgColumns) -> None:
         """REF002 for each reference that names no declaration of its kind (when there is none, nothing runs)."""
@@ -106,7 +152,8 @@ class General:
         for kind, key, target in REFERENCES:
             table = columns.tables[kind]
             if len(table):
-                wrong = distinct_values(table.values[key]) - written_ids[target]
+                declared = written_ids[target]
+                wrong = {value for value in distinct_values(table.values[key]) if value not in declared}
                 if wrong:
                     missing[(kind, key)] = wrong
         if missing:
@@ -116,14 +163,27 @@ class General:
             self.reader.resolve()
 
 
-def _written_ids(columns: OrgColumns) -> dict[str, set[str]]:
-    """The IDs declared as each kind, as written (``growth.2`` is ``growth``)."""
-    found = {kind: set(table.keys) for kind, table in columns.tables.items()}
-    for key in columns.duplicates:
-        for ids in found.values():
-            if key in ids:
-                ids.discard(key)
-                ids.add(key.rpartition(".")[0])
+def _unique(tables: dict[str, Table], more: list[str]) -> bool:
+    """Whether no ID is declared twice, within a kind or across kinds (the largest kind's index is reused)."""
+    largest = max(tables.values(), key=len)
+    index = largest.index()
+    if len(index) < len(largest):
+        return False
+    others = set(more)
+    count = len(more)
+    for table in tables.values():
+        if table is not largest:
+            others.update(table.keys)
+            count += len(table)
+    return len(others) == count and others.isdisjoint(index)
+
+
+def _written_ids(columns: OrgColumns) -> dict[str, Mapping[str, object] | set[str]]:
+    """The IDs declared as each kind, as written (``growth.2`` is ``growth``): each table's index when it can be."""
+    found: dict[str, Mapping[str, object] | set[str]] = {kind: table.index() for kind, table in columns.tables.items()}
+    if columns.duplicates:
+        for kind, table in columns.tables.items():
+            found[kind] = {key.rpartition(".")[0] if key in columns.duplicates else key for key in table.keys}
     return found
 
 
@@ -156,6 +216,8 @@ def _failing(columns: OrgColumns, missing: dict[tuple[str, str], set[str]]) -> l
 
 def _merge(scanned: fast.Scan, tables: dict[str, Table], read: dict[str, dict[str, Entity | None]]) -> None:
     """Put the entities the general reader built into their kinds' tables, in file order."""
+    from orgmodel.model import ENTITY_FIELDS
+
     for kind, table in tables.items():
         made = [entity for entity in read[ENTITY_FIELDS[kind]].values() if entity is not None]
         fast_lines = scanned.lines(kind) if len(table) else []
@@ -190,6 +252,8 @@ def _rebuild(table: Table, rows: list[tuple[int, int, Any]]) -> None:
 
 def _append_entity(table: Table, entity: Entity) -> None:
     """A row for an entity the general reader built, its raw columns as the fast path would have them."""
+    from orgmodel.model import values
+
     table.keys.append(entity.id)
     table.texts.append(getattr(entity, "title", None) or getattr(entity, "name", ""))
     table.sections.append(None)

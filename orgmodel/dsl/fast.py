@@ -28,10 +28,15 @@ _LIST = rf"{_ID}(?:, {_ID})*"
 # A non-empty string with nothing to unescape and nothing invisible (controls, format
 # characters, separators, surrogates): whatever the reader might say something about.
 _STRING = r'[^"\\\x00-\x1f\x7f-\x9f\xad\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb\ud800-\udfff]+'
-# Blank lines after the declaration, then either the end of the file or a line
+# A line the general parser only skips or keeps as a comment: blank, or a
+# comment at the margin (not a suppression, nothing invisible in it).
+_SKIP = r"[ \t]*|#(?![^\n]*orgmodel)[^\n\x00-\x08\x0b-\x1f\x7f]*"
+# Such lines after the declaration, then either the end of the file or a line
 # that starts with a letter: the next declaration, where the general parser
-# would close this one. An indented, commented or odd line there is a gap.
-_END = r"((?:\n[ \t]*(?=\n))*(?:(?=\n[A-Za-z])|\n?[ \t]*\Z))"
+# would close this one. An indented or odd line there is a gap.
+_END = rf"((?:\n(?:{_SKIP})(?=\n))*(?:(?=\n[A-Za-z])|\n(?:{_SKIP})\Z|\Z))"
+# Such lines before the first declaration.
+_HEAD = re.compile(rf"(?:\n(?:{_SKIP})(?=\n))*(?:\n(?:{_SKIP})\Z)?")
 
 
 def _value(spec_value: str, repeats: bool) -> tuple[str, int]:
@@ -98,11 +103,12 @@ class Scan:
     """
 
     def __init__(self, text: str, columns: dict[str, list[tuple[str, ...]]], gaps: list[tuple[int, int]],
-                 spans: dict[str, list[tuple[int, int]]] | None) -> None:
+                 spans: dict[str, list[tuple[int, int]]] | None, head: int = 0) -> None:
         self.text = text
         self.columns = columns
         self.gaps = gaps
         self.spans = spans
+        self.head = head  # characters of blank and comment lines before the first declaration
 
     def count(self, kind: str) -> int:
         found = self.columns.get(kind)
@@ -134,7 +140,8 @@ def scan(text: str) -> Scan:
     """Read every declaration of ``text`` (BOM dropped, line ends made LF) that is in the common layout."""
     padded = "\n" + text
     columns: dict[str, list[tuple[str, ...]]] = {}
-    covered = 0
+    head = _HEAD.match(padded).end()  # type: ignore[union-attr]  # it matches the empty string
+    covered = head
     for kind in KINDS:
         if f"\n{kind} " not in padded:
             continue
@@ -144,14 +151,15 @@ def scan(text: str) -> Scan:
             columns[kind] = found
             covered += shape.fixed * len(found[0]) + sum(sum(map(len, found[i])) for i in (0, 1, 2, shape.tail))
     if covered == len(padded):  # the rows cover every character: nothing is left for the general parser
-        return Scan(padded, columns, [], None)
-    return _with_gaps(padded, columns)
+        return Scan(padded, columns, [], None, head)
+    return _with_gaps(padded, columns, head)
 
 
-def _with_gaps(padded: str, columns: dict[str, list[tuple[str, ...]]]) -> Scan:
+def _with_gaps(padded: str, columns: dict[str, list[tuple[str, ...]]], head: int) -> Scan:
     """Where the fast rows are, and the stretches between them that the general parser must read."""
     spans = {kind: [match.span() for match in layout(kind).pattern.finditer(padded)] for kind in columns}
-    return Scan(padded, columns, _gaps(len(padded), [span for found in spans.values() for span in found]), spans)
+    taken = [(0, head), *(span for found in spans.values() for span in found)]
+    return Scan(padded, columns, _gaps(len(padded), taken), spans, head)
 
 
 def _gaps(size: int, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -168,7 +176,7 @@ def _gaps(size: int, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
 def without(scanned: Scan, rejected: Mapping[str, set[int]]) -> Scan:
     """``scanned`` with the ``rejected`` rows (by kind) moved into the gaps, for the general parser."""
     if scanned.spans is None:
-        scanned = _with_gaps(scanned.text, scanned.columns)
+        scanned = _with_gaps(scanned.text, scanned.columns, scanned.head)
     assert scanned.spans is not None
     columns, spans = dict(scanned.columns), dict(scanned.spans)
     for kind, rows in rejected.items():
@@ -177,5 +185,27 @@ def without(scanned: Scan, rejected: Mapping[str, set[int]]) -> Scan:
         keep = [row not in rows for row in range(scanned.count(kind))]
         columns[kind] = [tuple(compress(column, keep)) for column in columns[kind]]
         spans[kind] = list(compress(spans[kind], keep))
-    taken = [span for found in spans.values() for span in found]
-    return Scan(scanned.text, columns, _gaps(len(scanned.text), taken), spans)
+    taken = [(0, scanned.head), *(span for found in spans.values() for span in found)]
+    return Scan(scanned.text, columns, _gaps(len(scanned.text), taken), spans, scanned.head)
+
+
+def comments(scanned: Scan) -> list[tuple[int, str]]:
+    """``(line, text after the #)`` of the comment lines the fast path read, in file order."""
+    text = scanned.text
+    found = [(text.count("\n", 0, match.start() + 1), match.group(1))
+             for match in _COMMENT.finditer(text, 0, scanned.head)]
+    for kind, columns in scanned.columns.items():
+        shape = layout(kind)
+        tails = columns[shape.tail] if columns else ()
+        rows = [row for row, tail in enumerate(tails) if "#" in tail]
+        if not rows:
+            continue
+        lines, sections = scanned.lines(kind), columns[2]
+        for row in rows:
+            last = lines[row] + sections[row].count("\n")  # the declaration's last line
+            for match in _COMMENT.finditer(tails[row]):
+                found.append((last + tails[row].count("\n", 0, match.start() + 1), match.group(1)))
+    return sorted(found)
+
+
+_COMMENT = re.compile(r"\n#([^\n]*)")

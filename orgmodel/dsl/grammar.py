@@ -9,13 +9,12 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-import attrs
+from orgmodel.records import Record
 
 IDENTIFIER = re.compile(r"[^\W\d_][\w-]*\Z")
 
 
-@attrs.frozen
-class KeySpec:
+class KeySpec(Record):
     """What values a key takes.
 
     ``value`` is one of: "string" (one quoted string), "person" (a string or
@@ -24,15 +23,22 @@ class KeySpec:
     "scope") whose words the rule pack defines.
     """
 
+    __slots__ = ("value", "repeats", "target")
     value: str
-    repeats: bool = False
-    target: str | None = None
+    repeats: bool
+    target: str | None
+
+    def __init__(self, value: str, repeats: bool = False, target: str | None = None) -> None:
+        self._init(value=value, repeats=repeats, target=target)
 
 
-@attrs.frozen
-class KindSpec:
+class KindSpec(Record):
+    __slots__ = ("has_id", "keys")
     has_id: bool
     keys: Mapping[str, KeySpec]
+
+    def __init__(self, has_id: bool, keys: Mapping[str, KeySpec]) -> None:
+        self._init(has_id=has_id, keys=keys)
 
 
 def _ref(target: str) -> KeySpec:
