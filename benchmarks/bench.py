@@ -148,19 +148,21 @@ def figures(files: dict[str, Path], sizes: tuple[int, int], render_roles: int) -
     ]
 
 
-def run(sizes: tuple[int, int], pairs: int, render_roles: int, folder: Path) -> list[Result]:
+def run(sizes: tuple[int, int], pairs: int, render_roles: int, folder: Path, warmup: int = 1) -> list[Result]:
     import subprocess
 
     subprocess.run([PYTHON, __file__, "--prepare", str(folder), "--sizes", ",".join(map(str, sizes)),
                     "--render-roles", str(render_roles)], check=True)
     files = _files(folder, sizes, render_roles)
-    return Runner(pairs=pairs, cwd=str(folder)).measure(figures(files, sizes, render_roles), progress=True)
+    return Runner(pairs=pairs, warmup=warmup, cwd=str(folder)).measure(figures(files, sizes, render_roles),
+                                                                       progress=True)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--pairs", type=int, default=7, help="measured pairs per figure (median of their ratios)")
     parser.add_argument("--sizes", default="10000,100000", help="small,large org sizes in roles")
+    parser.add_argument("--warmup", type=int, default=1, help="unmeasured pairs before each figure's")
     parser.add_argument("--render-roles", type=int, default=2000)
     parser.add_argument("--prepare", metavar="FOLDER", help=argparse.SUPPRESS)  # the child that writes the files
     args = parser.parse_args(argv)
@@ -173,7 +175,7 @@ def main(argv: Sequence[str] | None = None) -> int:
              f"{platform.machine()}, {args.pairs} interleaved pairs per figure, medians of per-pair ratios")
     before = load()
     with tempfile.TemporaryDirectory() as folder:
-        results = run(sizes, args.pairs, args.render_roles, Path(folder))  # type: ignore[arg-type]
+        results = run(sizes, args.pairs, args.render_roles, Path(folder), args.warmup)  # type: ignore[arg-type]
     print(report(results, title) + f"machine: {before} before, {load()} after", flush=True)
     return 0 if all(result.passed for result in results) else 1
 

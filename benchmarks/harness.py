@@ -20,6 +20,10 @@ How it measures, and why:
   reader sees the spread, not only a lucky or unlucky run.
 - **Peak memory from the operating system:** ``os.wait4`` returns the child's
   maximum resident set size, which includes everything the process touched.
+  Linux counts it from the parent's own at the moment of the fork, so run the
+  harness from a small process (it imports nothing beyond the standard
+  library): a benchmark that builds its inputs in memory should build them in
+  a child process, as bench.py does.
 - **One warm-up pair** before measuring, so the first run does not pay for
   cold file caches alone.
 """
@@ -32,19 +36,16 @@ import subprocess
 import sys
 import time
 from collections.abc import Sequence
+from typing import NamedTuple
 
-import attrs
 
-
-@attrs.frozen
-class Sample:
+class Sample(NamedTuple):
     seconds: float  # wall-clock, from start to exit
     cpu: float  # user plus system time of the process
     peak_kb: int  # maximum resident set size
 
 
-@attrs.frozen
-class Figure:
+class Figure(NamedTuple):
     """A ratio to measure: command ``a`` against command ``b``.
 
     ``metric`` is "time" (wall-clock seconds) or "memory" (peak resident set).
@@ -61,8 +62,7 @@ class Figure:
     ok: tuple[int, ...] = (0,)
 
 
-@attrs.frozen
-class Result:
+class Result(NamedTuple):
     figure: Figure
     a: tuple[Sample, ...]
     b: tuple[Sample, ...]
@@ -106,13 +106,11 @@ def run_once(command: Sequence[str], ok: tuple[int, ...] = (0,), cwd: str | None
     return Sample(seconds, usage.ru_utime + usage.ru_stime, peak)
 
 
-@attrs.frozen
 class Runner:
     """Measures figures pair by pair; ``pairs`` per figure, after ``warmup`` unmeasured pairs."""
 
-    pairs: int = 7
-    warmup: int = 1
-    cwd: str | None = None
+    def __init__(self, pairs: int = 7, warmup: int = 1, cwd: str | None = None) -> None:
+        self.pairs, self.warmup, self.cwd = pairs, warmup, cwd
 
     def measure(self, figures: Sequence[Figure], progress: bool = False) -> list[Result]:
         """Each figure's result; figures with the same two commands share one set of pairs (time and memory)."""

@@ -147,9 +147,9 @@ PHRASES = sorted({phrase for rows in (VOCABULARY.title_levels, VOCABULARY.title_
 FILLERS = ["Region", "EMEA", "North", "Brand", "of", "and", "&", "-", "for", "(Europe)", "/", ",", "Director's",
            "Général", "Teamleiter", "Produktmanager", "x9", "Level 2", "17", "0412", "²", "部長", "'s"]
 TITLE_WORDS = st.one_of(st.sampled_from(PHRASES), st.sampled_from(FILLERS), st.integers(0, 99999).map(str))
-TITLES = st.lists(TITLE_WORDS, min_size=1, max_size=5).map(" ".join)
+TITLES = st.one_of(st.lists(TITLE_WORDS, min_size=1, max_size=5).map(" ".join), st.sampled_from(["", " ", "\t"]))
 PERSONS = st.one_of(st.sampled_from(["Ana Lima", "TBH", "to  be hired", "Vacant", "À pourvoir", "n.n.", "Bo",
-                                     "Ana Lima "]), st.text("abcXY ", min_size=1, max_size=8))
+                                     "Ana Lima ", "  ", "\u3000", ""]), st.text("abcXY ", min_size=1, max_size=8))
 
 
 def _values(draw: st.DrawFn, values: st.SearchStrategy[str]) -> str:
@@ -181,7 +181,7 @@ def common_orgs(draw: st.DrawFn) -> str:
     lines += ['team t "T"', 'department d "D"', 'kpi k "Cost per Lead"'] if draw(st.booleans()) else []
     for _ in range(draw(st.integers(1, 14))):
         kind = draw(st.sampled_from(["role", "role", "role", "kpi", "campaign", "team", "department", "org"]))
-        text = draw(TITLES) if kind == "role" else draw(st.sampled_from(["Market Share", "Pipeline", "Launch", "X"]))
+        text = draw(TITLES) if kind == "role" else draw(st.sampled_from(["Market Share", "Pipeline", "Launch", "X", " "]))
         header = f'{kind} "{text}"' if kind == "org" else f'{kind} {draw(IDS)} "{text}"'
         lines.append(header)
         if kind in ("role", "kpi", "campaign"):

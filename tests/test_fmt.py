@@ -23,11 +23,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import EXAMPLES, run_cli
+from conftest import EXAMPLES, mutate, run_cli
 from orgmodel.api import check_bytes
 from orgmodel.formatting import format_bytes, format_text
 from orgmodel.rulepack import load_builtin
-from test_fuzz import EXAMPLE_LINES, _mutate, weird_orgs
+from test_fuzz import EXAMPLE_LINES, weird_orgs
 
 PACK = load_builtin()
 TESTS = Path(__file__).parent
@@ -104,7 +104,7 @@ def test_odd_valid_orgs_keep_their_meaning(text: str) -> None:
 @given(st.sampled_from(range(len(EXAMPLE_LINES))),
        st.lists(st.tuples(st.integers(0, 7), st.integers(0, 200), st.integers(0, 200)), max_size=8))
 def test_mutated_examples_are_refused_or_keep_their_meaning(which: int, operations: list[tuple[int, int, int]]) -> None:
-    assert_formats_faithfully(_mutate(EXAMPLE_LINES[which], operations).encode("utf-8", "surrogatepass"), "mutant")
+    assert_formats_faithfully(mutate(EXAMPLE_LINES[which], operations).encode("utf-8", "surrogatepass"), "mutant")
 
 
 # (input, canonical output): one row per layout decision.

@@ -25,9 +25,10 @@ from orgmodel.dsl.grammar import KINDS
 
 _ID = r"[A-Za-z][A-Za-z0-9_-]*"  # ASCII only: other IDs are the general parser's
 _LIST = rf"{_ID}(?:, {_ID})*"
-# A non-empty string with nothing to unescape and nothing invisible (controls, format
-# characters, separators, surrogates): whatever the reader might say something about.
-_STRING = r'[^"\\\x00-\x1f\x7f-\x9f\xad\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb\ud800-\udfff]+'
+# A string with something in it besides white space (SYN006), nothing to unescape and nothing
+# invisible (controls, format characters, separators, surrogates): whatever the reader might
+# say something about.
+_STRING = r'(?=[^"\n]*[^"\s])[^"\\\x00-\x1f\x7f-\x9f\xad\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb\ud800-\udfff]+'
 # A line the general parser only skips or keeps as a comment: blank, or a
 # comment at the margin (not a suppression, nothing invisible in it).
 _SKIP = r"[ \t]*|#(?![^\n]*orgmodel)[^\n\x00-\x08\x0b-\x1f\x7f]*"
