@@ -105,6 +105,8 @@ class _Builder:
         self.tooltips: dict[str, str] = {}
         self.graph = Graph()
         self.team_margin = layout.TREE_SPACING.team_margin
+        # Planning a big org's layout sizes each card dozens of times (every arrangement it tries).
+        self._estimates: dict[tuple[str, bool, bool], tuple[float, float]] = {}
 
     def start(self, plan: layout.Plan) -> None:
         """The graph and its defaults, with the plan's spacing."""
@@ -173,8 +175,12 @@ class _Builder:
         return team.text if team is not None and team.text in self.org.teams else None
 
     def estimate(self, role_id: str, compact: bool) -> tuple[float, float]:
-        spacing = layout.COMPACT_SPACING if compact else layout.TREE_SPACING
-        return cards.estimate(self.facts(role_id, compact), spacing.card_margin)
+        key = (role_id, compact, self.too_many_dotted)  # everything the card's facts depend on that may change
+        found = self._estimates.get(key)
+        if found is None:
+            spacing = layout.COMPACT_SPACING if compact else layout.TREE_SPACING
+            found = self._estimates[key] = cards.estimate(self.facts(role_id, compact), spacing.card_margin)
+        return found
 
     def item_team(self, item: layout.Item) -> str | None:
         return self.team_of(item if isinstance(item, str) else item[0])

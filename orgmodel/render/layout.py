@@ -75,7 +75,8 @@ class _Block:
 
 class _Planner:
     def __init__(self, org: Org, selection: Selection, card: Callable[[str, bool], Size], team_of: Callable[[str], str | None],
-                 stack_min: int, spacing: Spacing, ratio: float = PAGE_RATIO) -> None:
+                 stack_min: int, spacing: Spacing, ratio: float = PAGE_RATIO,
+                 stacks: dict[tuple[str, ...], _Block] | None = None) -> None:
         self.org, self.team_of, self.stack_min, self.spacing = org, team_of, stack_min, spacing
         compact = spacing != TREE_SPACING
         self.card: Callable[[str], Size] = lambda role: card(role, compact)
@@ -84,6 +85,8 @@ class _Planner:
         self.children = {r: [c for c in org.direct_reports.get(r, ()) if c in self.shown] for r in selection.roles}
         self.blocks: dict[str, _Block] = {}
         self.above: dict[str, float] = {}  # role -> height of the single-report chain above it, from the top
+        # A column of leaves measures the same in every arrangement tried (and for every ratio).
+        self.stacks: dict[tuple[str, ...], _Block] = {} if stacks is None else stacks
 
     def chains(self, order: Sequence[str]) -> None:
         """Mark the roles whose block is the whole chart: the top, and single reports below it."""
@@ -130,11 +133,16 @@ class _Planner:
 
     def item(self, item: Item) -> _Block:
         if isinstance(item, str):
-            return self.blocks.get(item, _Block(self.card(item), 1))  # a cycle's back edge: one card
-        sizes = [self.card(leaf) for leaf in item]
-        joint = 2 + self.spacing.across  # the line beside the cards
-        return _Block((joint + max(w for w, _ in sizes), sum(h for _, h in sizes) + self.spacing.down * (len(item) - 1)),
-                      len(item))
+            found = self.blocks.get(item)
+            return found if found is not None else _Block(self.card(item), 1)  # a cycle's back edge: one card
+        found = self.stacks.get(item)
+        if found is None:
+            sizes = [self.card(leaf) for leaf in item]
+            joint = 2 + self.spacing.across  # the line beside the cards
+            found = self.stacks[item] = _Block(
+                (joint + max(w for w, _ in sizes), sum(h for _, h in sizes) + self.spacing.down * (len(item) - 1)),
+                len(item))
+        return found
 
     def measure(self, manager: str, rows: Sequence[Sequence[Item]]) -> tuple[_Block, tuple[int, ...]]:
         """The block of ``manager`` with its items in ``rows``, and the rank gaps between rows."""
@@ -246,7 +254,8 @@ def plan(org: Org, selection: Selection, card: Callable[[str, bool], Size], team
             return tree
     # Each subtree is shaped for a ratio; the whole chart's shape follows from them only
     # roughly, so a few ratios are tried and the chart that fits a landscape page best wins.
-    plans = [_arrange(org, selection, card, team_of, stack_min, "compact", ratio) for ratio in _SUBTREE_RATIOS]
+    stacks: dict[tuple[str, ...], _Block] = {}
+    plans = [_arrange(org, selection, card, team_of, stack_min, "compact", ratio, stacks) for ratio in _SUBTREE_RATIOS]
     return min(plans, key=lambda p: max(p.estimate[0], PAGE_RATIO * (p.estimate[1] * _HEIGHT_SLACK + _HEADER)))
 
 
@@ -257,9 +266,10 @@ _HEIGHT_SLACK, _HEADER = 1.14, 140
 
 
 def _arrange(org: Org, selection: Selection, card: Callable[[str, bool], Size], team_of: Callable[[str], str | None],
-             stack_min: int, layout: str, ratio: float = PAGE_RATIO) -> Plan:
+             stack_min: int, layout: str, ratio: float = PAGE_RATIO,
+             stacks: dict[tuple[str, ...], _Block] | None = None) -> Plan:
     spacing = TREE_SPACING if layout == "tree" else COMPACT_SPACING
-    planner = _Planner(org, selection, card, team_of, stack_min, spacing, ratio)
+    planner = _Planner(org, selection, card, team_of, stack_min, spacing, ratio, stacks)
     rows: dict[str, tuple[tuple[Item, ...], ...]] = {}
     gaps: dict[str, tuple[int, ...]] = {}
     order = planner.order(selection.roles)
