@@ -9,14 +9,11 @@
 from __future__ import annotations
 
 import contextlib
-import functools
 import gc
 import os
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
-
-import attrs
 
 from orgmodel import engine, suppress
 from orgmodel.columns import OrgColumns
@@ -24,6 +21,7 @@ from orgmodel.dsl.columnar import read as read_columns
 from orgmodel.dsl.syntax import Document, Problem
 from orgmodel.files import NotRegularFile, read_regular
 from orgmodel.finding import Finding
+from orgmodel.records import Record
 from orgmodel.rulepack import RulePack, load_builtin
 
 if TYPE_CHECKING:
@@ -42,35 +40,44 @@ def _model(org: Org | OrgColumns) -> Org:
     return org.org() if isinstance(org, OrgColumns) else org
 
 
-def _same_org(a: Org | OrgColumns, b: Org | OrgColumns) -> bool:
-    return a is b or _model(a) == _model(b)
-
-
-@attrs.frozen
-class CheckResult:
+class CheckResult(Record):
     """The findings for one file, its model, and what reports need of its source.
 
-    The model (``org``) is built from the checked columns when first asked for.
+    The model (``org``) is built from the checked columns when first asked
+    for. ``source`` is the text, for reports that quote or hash a line;
+    ``document`` what the reader found besides declarations (comments,
+    suppressions, problems). ``attrs.evolve`` makes changed copies.
     """
 
+    __slots__ = ("path", "_org", "findings", "source", "document", "_lines")
+    __fields__ = ("path", "_org", "findings", "source", "document")
+    __compare__ = ("path", "org", "findings", "source")
     path: str
-    _org: Org | OrgColumns = attrs.field(eq=attrs.cmp_using(eq=_same_org), repr=False)
+    _org: Org | OrgColumns
     findings: list[Finding]
-    source: str = attrs.field(default="", repr=False)  # the text, for reports that quote or hash a line
-    # What the reader found besides declarations: comments, suppressions, problems.
-    document: Document | None = attrs.field(default=None, repr=False, eq=False)
+    source: str
+    document: Document | None
+
+    def __init__(self, path: str, org: Org | OrgColumns, findings: list[Finding], source: str = "",
+                 document: Document | None = None) -> None:
+        self._init(path=path, _org=org, findings=findings, source=source, document=document, _lines=None)
 
     @property
     def org(self) -> Org:
         """The public model of the file."""
-        return _model(self._org)
+        return self._org.org() if isinstance(self._org, OrgColumns) else self._org
 
-    @functools.cached_property
+    @property
     def lines(self) -> tuple[str, ...]:
         """The source's lines, split only when a report asks (SARIF fingerprints)."""
-        from orgmodel.dsl.lexer import split_lines
+        if self._lines is None:
+            from orgmodel.dsl.lexer import split_lines
 
-        return tuple(split_lines(self.source))
+            object.__setattr__(self, "_lines", tuple(split_lines(self.source)))
+        return self._lines  # type: ignore[return-value]
+
+    def __repr__(self) -> str:
+        return f"CheckResult(path={self.path!r}, findings={self.findings!r})"
 
 
 def decode(data: bytes) -> tuple[str, list[Problem]]:

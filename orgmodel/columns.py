@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from orgmodel import attributes
 from orgmodel.dsl.grammar import KINDS
+from orgmodel.patterns import compiled
 
 if TYPE_CHECKING:
     from orgmodel.dsl.fast import Scan
@@ -29,7 +30,7 @@ if TYPE_CHECKING:
 ROLE_FACTS = ("level", "level_origin", "level_words", "rank", "rank_max", "layer", "layer_origin", "layer_words",
               "title_channels")
 KPI_FACTS = ("scope", "scope_origin", "scope_words")
-_LINE = re.compile(r"\n  ([a-z-]+) ([^\n]*)")
+_LINE = compiled(r"\n  ([a-z-]+) ([^\n]*)")
 # The org line's number when the fast path read it: found when first asked.
 FAST_ORG_LINE = -1
 

@@ -15,11 +15,10 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-import attrs
-
 from orgmodel.api import ORG_FILE_PATTERNS, is_directory
 from orgmodel.config_files import CONFIG_NAMES, ConfigError, has_settings, is_candidate, line_of, read_table
 from orgmodel.finding import SEVERITY_WORDS, Severity
+from orgmodel.records import Record
 from orgmodel.rulepack import PackError, Rule, RulePack, checked_params, load_packs
 from orgmodel.sanitise import token
 from orgmodel.toml_lines import TomlText
@@ -32,26 +31,57 @@ TABLE_KEYS = ("severity", "params", "per-file-ignores", "extend-vocabulary")
 KEYS = (*LIST_KEYS, *TABLE_KEYS, "fail-on", "baseline")
 
 
-@attrs.frozen
-class Settings:
-    path: Path | None = None  # the file the settings came from
-    select: tuple[str, ...] | None = None  # None: every rule but the opt-in ones
-    extend_select: tuple[str, ...] = ()  # added to select; how opt-in rules are switched on
-    ignore: tuple[str, ...] = ()
-    severity: Mapping[str, str] = attrs.field(factory=dict)  # code -> error|warning|info|off
-    fail_on: str = "error"
-    params: Mapping[str, Mapping[str, Any]] = attrs.field(factory=dict)  # code -> {param: value}
-    rules: tuple[Path, ...] = ()  # extra rule packs
-    per_file_ignores: Mapping[str, tuple[str, ...]] = attrs.field(factory=dict)  # glob -> codes
-    include: tuple[str, ...] = ORG_FILE_PATTERNS
-    exclude: tuple[str, ...] = ()
-    # Additions to the pack's vocabulary ([extend-vocabulary]), checked when the pack is configured.
-    extend_vocabulary: Mapping[str, Any] = attrs.field(factory=dict)
-    baseline: Path | None = None  # findings recorded to be tolerated (orgmodel.baseline)
-    font: tuple[str, ...] = ()  # extra font families for charts, after Lato (render --font)
-    # Keys whose value came from the command line, so errors name the option.
-    from_options: frozenset[str] = frozenset()
-    text: str = attrs.field(default="", repr=False, eq=False)  # the file's text, to find a key's line
+class Settings(Record):
+    """A configuration's settings (see the README's "Configuration").
+
+    ``path``: the file they came from; ``select``: None is every rule but the
+    opt-in ones; ``extend_select``: added to select, how opt-in rules are
+    switched on; ``severity``: code -> error|warning|info|off; ``params``:
+    code -> {param: value}; ``rules``: extra rule packs;
+    ``per_file_ignores``: glob -> codes; ``extend_vocabulary``: additions to
+    the pack's vocabulary, checked when the pack is configured; ``baseline``:
+    findings recorded to be tolerated; ``font``: extra font families for
+    charts; ``from_options``: keys whose value came from the command line, so
+    errors name the option; ``text``: the file's text, to find a key's line
+    (not compared, not shown).
+    """
+
+    __slots__ = ("path", "select", "extend_select", "ignore", "severity", "fail_on", "params", "rules",
+                 "per_file_ignores", "include", "exclude", "extend_vocabulary", "baseline", "font", "from_options",
+                 "text")
+    __compare__ = __slots__[:-1]
+    path: Path | None
+    select: tuple[str, ...] | None
+    extend_select: tuple[str, ...]
+    ignore: tuple[str, ...]
+    severity: Mapping[str, str]
+    fail_on: str
+    params: Mapping[str, Mapping[str, Any]]
+    rules: tuple[Path, ...]
+    per_file_ignores: Mapping[str, tuple[str, ...]]
+    include: tuple[str, ...]
+    exclude: tuple[str, ...]
+    extend_vocabulary: Mapping[str, Any]
+    baseline: Path | None
+    font: tuple[str, ...]
+    from_options: frozenset[str]
+    text: str
+
+    def __init__(self, path: Path | None = None, select: tuple[str, ...] | None = None,
+                 extend_select: tuple[str, ...] = (), ignore: tuple[str, ...] = (),
+                 severity: Mapping[str, str] | None = None, fail_on: str = "error",
+                 params: Mapping[str, Mapping[str, Any]] | None = None, rules: tuple[Path, ...] = (),
+                 per_file_ignores: Mapping[str, tuple[str, ...]] | None = None,
+                 include: tuple[str, ...] = ORG_FILE_PATTERNS, exclude: tuple[str, ...] = (),
+                 extend_vocabulary: Mapping[str, Any] | None = None, baseline: Path | None = None,
+                 font: tuple[str, ...] = (), from_options: frozenset[str] = frozenset(), text: str = "") -> None:
+        self._init(path=path, select=select, extend_select=extend_select, ignore=ignore, severity=severity or {},
+                   fail_on=fail_on, params=params or {}, rules=rules, per_file_ignores=per_file_ignores or {},
+                   include=include, exclude=exclude, extend_vocabulary=extend_vocabulary or {}, baseline=baseline,
+                   font=font, from_options=from_options, text=text)
+
+    def __repr__(self) -> str:
+        return super().__repr__().replace(f", text={self.text!r})", ")")
 
     @property
     def root(self) -> Path:
@@ -205,7 +235,7 @@ def _configured(rule: Rule, values: Mapping[str, Any], pack: RulePack) -> Rule:
     if problem is not None:
         name, why = problem
         raise _Invalid(("params", rule.code, name) if name in values else ("params", rule.code), why)
-    return attrs.evolve(rule, params=params)
+    return rule.replace(params=params)
 
 
 def configure_pack(base: RulePack, settings: Settings) -> RulePack:
@@ -215,7 +245,7 @@ def configure_pack(base: RulePack, settings: Settings) -> RulePack:
     except PackError as error:
         raise ConfigError(str(error)) from None
     if settings.extend_vocabulary:
-        pack = attrs.evolve(pack, vocabulary=_extended(pack, settings))
+        pack = pack.replace(vocabulary=_extended(pack, settings))
     try:
         return _configure(pack, settings)
     except _Invalid as error:
@@ -243,12 +273,12 @@ def _configure(pack: RulePack, settings: Settings) -> RulePack:
         if level == "off":
             del rules[code]
         else:
-            rules[code] = attrs.evolve(rules[code], severity=Severity.parse(level))
+            rules[code] = rules[code].replace(severity=Severity.parse(level))
     named = (*(settings.select or ()), *settings.extend_select)
     enabled = {code: rule for code, rule in rules.items()
                if (settings.select is None or _matches(code, named)) and not _matches(code, settings.ignore)}
     opted_in = frozenset(code for code, rule in enabled.items() if rule.opt_in and _matches(code, named))
-    return attrs.evolve(pack, rules=enabled, known_codes=known, opted_in=opted_in)
+    return pack.replace(rules=enabled, known_codes=known, opted_in=opted_in)
 
 
 def _extended(pack: RulePack, settings: Settings) -> Vocabulary:

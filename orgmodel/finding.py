@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import enum
 
-import attrs
+from orgmodel.records import Record
 
 
 class Severity(enum.IntEnum):
@@ -25,15 +25,35 @@ class Severity(enum.IntEnum):
 SEVERITY_WORDS = tuple(str(s) for s in Severity)
 
 
-@attrs.frozen(order=True)
-class Finding:
+class Finding(Record):
     """Ordered by path, line, column, then code, the order reports list them in."""
 
+    __slots__ = ("path", "line", "column", "code", "severity", "message", "entity", "end_column")
     path: str
     line: int
     column: int
     code: str
-    severity: Severity = attrs.field(order=False)
-    message: str = attrs.field(order=False)
-    entity: str | None = attrs.field(default=None, order=False)
-    end_column: int = attrs.field(default=0, order=False)
+    severity: Severity
+    message: str
+    entity: str | None
+    end_column: int
+
+    def __init__(self, path: str, line: int, column: int, code: str, severity: Severity, message: str,
+                 entity: str | None = None, end_column: int = 0) -> None:
+        self._init(path=path, line=line, column=column, code=code, severity=severity, message=message,
+                   entity=entity, end_column=end_column)
+
+    def _order(self) -> tuple[str, int, int, str]:
+        return self.path, self.line, self.column, self.code
+
+    def __lt__(self, other: Finding) -> bool:
+        return self._order() < other._order()
+
+    def __le__(self, other: Finding) -> bool:
+        return self._order() <= other._order()
+
+    def __gt__(self, other: Finding) -> bool:
+        return self._order() > other._order()
+
+    def __ge__(self, other: Finding) -> bool:
+        return self._order() >= other._order()

@@ -27,7 +27,11 @@ import stat
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from orgmodel.rulepack import RulePack
+    from orgmodel.titles import TitleRow
 
 try:  # hashlib imports OpenSSL (10 ms); its BLAKE2 lives in this small module
     from _blake2 import blake2b
@@ -35,10 +39,10 @@ except ImportError:  # pragma: no cover - a Python built without it
     from hashlib import blake2b
 
 _FORMAT = b"orgmodel-pack-cache-1\n"
-_OBJECT = "\x00orgmodel-object"  # marks an encoded object; no TOML string holds a NUL
-_PACKAGE = Path(__file__).resolve().parent
+_PACKAGE = os.path.dirname(os.path.abspath(__file__))
 # The modules whose code decides what a built pack holds.
-_BUILDERS = ("rulepack.py", "vocabulary.py", "vocabulary_schema.py", "titles.py", "toml_lines.py", "finding.py",
+_BUILDERS = ("pack_cache.py", "records.py", "rulepack.py", "vocabulary.py", "vocabulary_schema.py", "titles.py",
+             "toml_lines.py", "finding.py",
              "checks", "dsl/grammar.py")
 
 
@@ -66,13 +70,19 @@ def _private(info: os.stat_result, kind: int) -> bool:
 
 
 def _code_stamp() -> list[tuple[str, int, int]]:
+    """Name, modification time and size of each module that builds a pack."""
     stamps = []
     for name in _BUILDERS:
-        path = _PACKAGE / name
-        files = sorted(path.glob("*.py")) if path.is_dir() else [path]
-        for file in files:
-            info = file.stat()
-            stamps.append((str(file.relative_to(_PACKAGE)), info.st_mtime_ns, info.st_size))
+        path = os.path.join(_PACKAGE, name)
+        if name.endswith(".py"):
+            info = os.stat(path)
+            stamps.append((name, info.st_mtime_ns, info.st_size))
+            continue
+        with os.scandir(path) as entries:
+            for entry in sorted(entries, key=lambda entry: entry.name):
+                if entry.name.endswith(".py"):
+                    info = entry.stat()
+                    stamps.append((f"{name}/{entry.name}", info.st_mtime_ns, info.st_size))
     return stamps
 
 
@@ -90,19 +100,29 @@ def key(texts: Sequence[tuple[str, str]]) -> str:
 
 def cached(texts: Sequence[tuple[str, str]], build: Callable[[], Any]) -> Any:
     """The pack ``build()`` makes from ``texts``, from the cache when a verified entry is there."""
-    where = folder()
-    if where is None:
-        return build()
-    entry = where / f"pack-{key(texts)}.bin"
-    data = _read(entry)
+    name = f"pack-{key(texts)}.bin"
+    data = load(name)
     if data is not None:
         try:
             return decode(marshal.loads(data))
-        except (ValueError, EOFError, TypeError, KeyError, AttributeError):
+        except (ValueError, EOFError, TypeError, KeyError, AttributeError, IndexError):
             pass  # written by another orgmodel: rebuild below
     pack = build()
-    _write(where, entry, marshal.dumps(encode(pack)))
+    store(name, marshal.dumps(encode(pack)))
     return pack
+
+
+def load(name: str) -> bytes | None:
+    """The verified payload of the cache entry ``name``, or None (no safe cache, no entry, or not intact)."""
+    where = folder()
+    return _read(where / name) if where is not None else None
+
+
+def store(name: str, payload: bytes) -> None:
+    """Keep ``payload`` as the cache entry ``name`` (atomically; silently not, when there is no safe cache)."""
+    where = folder()
+    if where is not None:
+        _write(where, where / name, payload)
 
 
 def _read(entry: Path) -> bytes | None:
@@ -136,99 +156,66 @@ def _write(where: Path, entry: Path, payload: bytes) -> None:
 
 
 def _prune(where: Path, keep: int = 8) -> None:
-    """Keep the newest few entries: each change to the pack or the code makes one."""
-    entries = sorted(where.glob("pack-*.bin"), key=lambda path: path.stat().st_mtime_ns, reverse=True)
-    for old in entries[keep:]:
-        old.unlink(missing_ok=True)
+    """Keep the newest few entries of each kind: each change to the pack or the code makes one."""
+    for kind in ("pack", "patterns"):
+        entries = sorted(where.glob(f"{kind}-*.bin"), key=lambda path: path.stat().st_mtime_ns, reverse=True)
+        for old in entries[keep:]:
+            old.unlink(missing_ok=True)
 
 
-def encode(value: Any) -> Any:
-    """Plain data for ``marshal``: objects become ``(_OBJECT, class name, fields)``."""
-    if value is None or type(value) in (str, int, float, bool):  # exact: an IntEnum is an object here
-        return value
-    if isinstance(value, tuple):
-        return tuple(encode(item) for item in value)
-    if isinstance(value, list):
-        return [encode(item) for item in value]
-    if isinstance(value, dict):
-        return {encode(k): encode(v) for k, v in value.items()}
-    if isinstance(value, frozenset):
-        return frozenset(encode(item) for item in value)
-    codec = _codec(type(value))
-    return (_OBJECT, type(value).__name__, codec.fields(value))
+def encode(pack: RulePack) -> tuple[Any, ...]:
+    """The pack as plain data for ``marshal``; objects become the tuples of their fields.
+
+    Only the few kinds of object a pack holds are converted, by their place:
+    walking every value of the indexed tables would cost more than it saves.
+    """
+    vocabulary = pack.vocabulary
+    fields = list(vocabulary._fields())
+    for place, name in enumerate(vocabulary._names()):
+        if name == "responsibilities":
+            fields[place] = {word: duty._fields() for word, duty in vocabulary.responsibilities.items()}
+        elif name in _ROWS:
+            fields[place] = tuple(_row(row) for row in fields[place])
+    tables = {name: table.state()[1:] for name, table in vocabulary.indexed_tables().items()}  # rows: the fields'
+    rules = [(*rule._fields()[:2], int(rule.severity), rule.kind.name, rule.summary, rule.source.id,
+              *rule._fields()[6:]) for rule in pack.rules.values()]
+    sources = [source._fields() for source in pack.sources.values()]
+    return (rules, sources, fields, tables, pack.known_codes, pack.opted_in)
 
 
-def decode(value: Any) -> Any:
-    if isinstance(value, tuple):
-        if value and value[0] == _OBJECT:
-            return _CODECS[value[1]].make(value[2])
-        return tuple(decode(item) for item in value)
-    if isinstance(value, list):
-        return [decode(item) for item in value]
-    if isinstance(value, dict):
-        return {decode(k): decode(v) for k, v in value.items()}
-    if isinstance(value, frozenset):
-        return frozenset(decode(item) for item in value)
-    return value
-
-
-class _Codec:
-    """How one class becomes fields and back."""
-
-    def __init__(self, fields: Callable[[Any], Any], make: Callable[[Any], Any]) -> None:
-        self.fields, self.make = fields, make
-
-
-def _attrs_codec(cls: type) -> _Codec:
-    import attrs
-
-    names = [(a.name, a.alias) for a in attrs.fields(cls) if a.init]
-    return _Codec(lambda obj: {alias: encode(getattr(obj, name)) for name, alias in names},
-                  lambda fields: cls(**decode(fields)))
-
-
-def _record_codec(cls: type) -> _Codec:
-    return _Codec(lambda obj: encode(obj._fields()), lambda fields: cls(*decode(fields)))
-
-
-def _codec(cls: type) -> _Codec:
-    if cls.__name__ not in _CODECS:
-        raise TypeError(f"the pack cache cannot hold a {cls.__name__}")
-    return _CODECS[cls.__name__]
-
-
-def _codecs() -> dict[str, _Codec]:
+def decode(data: tuple[Any, ...]) -> RulePack:
+    """The pack :func:`encode` wrote."""
     from orgmodel.checks import CHECK_KINDS
     from orgmodel.finding import Severity
     from orgmodel.rulepack import Rule, RulePack, Source
-    from orgmodel.titles import Phrases, Table, TitleRow
+    from orgmodel.titles import Table
     from orgmodel.vocabulary import Responsibility, Vocabulary
 
-    found = {cls.__name__: _attrs_codec(cls) for cls in (Rule, RulePack)}
-    found.update({cls.__name__: _record_codec(cls) for cls in (Source, Responsibility, TitleRow, Phrases)})
-    found["CheckKind"] = _Codec(lambda kind: kind.name, CHECK_KINDS.__getitem__)
-    found["Severity"] = _Codec(lambda severity: severity.value, Severity)
-    found["Table"] = _Codec(lambda table: encode(table.state()), lambda state: Table.from_state(decode(state)))
-    vocabulary = _attrs_codec(Vocabulary)
-    # A vocabulary keeps its title tables indexed: indexing them is most of what the cache saves.
-    found["Vocabulary"] = _Codec(lambda v: (vocabulary.fields(v), encode(v.indexed_tables())),
-                                 lambda state: vocabulary.make(state[0]).with_tables(decode(state[1])))
-    return found
+    rules, sources, fields, tables, known_codes, opted_in = data
+    fields = list(fields)
+    for place, name in enumerate(Vocabulary._names()):
+        if name == "responsibilities":
+            fields[place] = {word: Responsibility(*duty) for word, duty in fields[place].items()}
+        elif name in _ROWS:
+            fields[place] = tuple(_title_row(row) for row in fields[place])
+    vocabulary = Vocabulary(*fields)
+    vocabulary.with_tables({name: Table.from_state((getattr(vocabulary, name), *state))
+                            for name, state in tables.items()})
+    source_of = {source[0]: Source(*source) for source in sources}
+    made = {rule[0]: Rule(*rule[:2], Severity(rule[2]), CHECK_KINDS[rule[3]], rule[4], source_of[rule[5]], *rule[6:])
+            for rule in rules}
+    return RulePack(made, vocabulary, source_of, known_codes, opted_in)
 
 
-class _Lazy(dict):  # type: ignore[type-arg]
-    """The codecs, made on first use (they import what they encode)."""
-
-    def __missing__(self, name: str) -> _Codec:
-        self.update(_codecs())
-        if name not in self:
-            raise KeyError(name)
-        return dict.__getitem__(self, name)  # type: ignore[no-any-return]
-
-    def __contains__(self, name: object) -> bool:
-        if not dict.__len__(self):
-            self.update(_codecs())
-        return dict.__contains__(self, name)
+_ROWS = ("title_levels", "title_layers", "kpi_scopes", "title_channels")  # the vocabulary's title tables
 
 
-_CODECS: dict[str, _Codec] = _Lazy()
+def _row(row: TitleRow) -> tuple[Any, ...]:
+    return (row.value, row.any.texts, row.all.texts, row.unless.texts, row.step, row.up_to)
+
+
+def _title_row(data: tuple[Any, ...]) -> TitleRow:
+    from orgmodel.titles import Phrases, TitleRow
+
+    value, any_of, all_of, unless, step, up_to = data
+    return TitleRow(value, Phrases(any_of), Phrases(all_of), Phrases(unless), step, up_to)

@@ -12,32 +12,45 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 from pathlib import Path
 
-import attrs
-
 from orgmodel.api import CheckResult, OrgFileError, check_file, find_org_files, is_directory
 from orgmodel.config import (Settings, configure_pack, find_config, ignored_for, is_excluded, is_included,
                              load_settings, matches_include, unmatched_excludes)
 from orgmodel.finding import Severity
+from orgmodel.records import Record
 from orgmodel.rulepack import RulePack, load_builtin
 
 if TYPE_CHECKING:
     from orgmodel.baseline import Baseline
 
 
-@attrs.frozen
-class Overrides:
-    """What the command line says; None leaves the configuration's value."""
+class Overrides(Record):
+    """What the command line says; None leaves the configuration's value.
 
-    config: Path | None = None
-    isolated: bool = False
-    select: tuple[str, ...] | None = None
-    extend_select: tuple[str, ...] = ()
-    ignore: tuple[str, ...] | None = None
-    fail_on: str | None = None
-    rules: tuple[Path, ...] = ()
-    force_include: bool = False  # check named files even when an exclude pattern matches them
-    baseline: Path | None = None  # overrides the configuration's baseline
-    no_baseline: bool = False  # report every finding (when writing a new baseline)
+    ``force_include``: check named files even when an exclude pattern matches
+    them; ``baseline``: overrides the configuration's; ``no_baseline``: report
+    every finding (when writing a new baseline).
+    """
+
+    __slots__ = ("config", "isolated", "select", "extend_select", "ignore", "fail_on", "rules", "force_include",
+                 "baseline", "no_baseline")
+    config: Path | None
+    isolated: bool
+    select: tuple[str, ...] | None
+    extend_select: tuple[str, ...]
+    ignore: tuple[str, ...] | None
+    fail_on: str | None
+    rules: tuple[Path, ...]
+    force_include: bool
+    baseline: Path | None
+    no_baseline: bool
+
+    def __init__(self, config: Path | None = None, isolated: bool = False, select: tuple[str, ...] | None = None,
+                 extend_select: tuple[str, ...] = (), ignore: tuple[str, ...] | None = None,
+                 fail_on: str | None = None, rules: tuple[Path, ...] = (), force_include: bool = False,
+                 baseline: Path | None = None, no_baseline: bool = False) -> None:
+        self._init(config=config, isolated=isolated, select=select, extend_select=extend_select, ignore=ignore,
+                   fail_on=fail_on, rules=rules, force_include=force_include, baseline=baseline,
+                   no_baseline=no_baseline)
 
 
 class Project:
@@ -60,8 +73,7 @@ class Project:
         if source not in self._settings:
             settings = load_settings(source) if source is not None else Settings()
             o = self.overrides
-            self._settings[source] = attrs.evolve(
-                settings,
+            self._settings[source] = settings.replace(
                 select=o.select if o.select is not None else settings.select,
                 extend_select=settings.extend_select + o.extend_select,
                 ignore=o.ignore if o.ignore is not None else settings.ignore,
@@ -145,7 +157,7 @@ class Project:
         result = check_file(file, self.pack_for(settings), display_path=shown)
         ignored = ignored_for(settings, file)
         if ignored:
-            result = attrs.evolve(result, findings=[f for f in result.findings
+            result = result.replace(findings=[f for f in result.findings
                                                     if not any(f.code.startswith(c) for c in ignored)])
         if settings.baseline is not None:
             if settings.baseline not in self.baselines:

@@ -12,8 +12,6 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import attrs
-
 from orgmodel.checks import CHECK_KINDS, LANGUAGE_KIND
 from orgmodel.checks.base import CheckKind
 from orgmodel.finding import SEVERITY_WORDS, Severity
@@ -55,8 +53,12 @@ class Source(Record):
         self._init(id=id, title=title, file=file)
 
 
-@attrs.frozen
-class Rule:
+class Rule(Record):
+    """A rule of a pack. ``fires``: an org snippet that makes it fire; ``passes``: the snippet fixed;
+    ``pack``: the file it came from; ``opt_in``: it runs only when a configuration or --select names it."""
+
+    __slots__ = ("code", "name", "severity", "kind", "summary", "source", "principle", "why", "fix", "params",
+                 "messages", "fires", "passes", "pack", "opt_in")
     code: str
     name: str
     severity: Severity
@@ -68,22 +70,37 @@ class Rule:
     fix: str
     params: Mapping[str, Any]
     messages: Mapping[str, str]
-    fires: str  # an org snippet that makes the rule fire
-    passes: str  # the snippet fixed
-    pack: str  # the file it came from
-    opt_in: bool = False  # runs only when a configuration or --select names it
+    fires: str
+    passes: str
+    pack: str
+    opt_in: bool
+
+    def __init__(self, code: str, name: str, severity: Severity, kind: CheckKind, summary: str, source: Source,
+                 principle: str, why: str, fix: str, params: Mapping[str, Any], messages: Mapping[str, str],
+                 fires: str, passes: str, pack: str, opt_in: bool = False) -> None:
+        self._init(code=code, name=name, severity=severity, kind=kind, summary=summary, source=source,
+                   principle=principle, why=why, fix=fix, params=params, messages=messages, fires=fires,
+                   passes=passes, pack=pack, opt_in=opt_in)
 
 
-@attrs.frozen
-class RulePack:
+class RulePack(Record):
+    """Rules by code, the vocabulary they use, and their sources.
+
+    ``known_codes``: every code the pack was built with, including rules a
+    configuration switched off (empty: the codes of ``rules``); ``opted_in``:
+    opt-in rules that a selection named, so that they run.
+    """
+
+    __slots__ = ("rules", "vocabulary", "sources", "known_codes", "opted_in")
     rules: Mapping[str, Rule]
     vocabulary: Vocabulary
     sources: Mapping[str, Source]
-    # Every code the pack was built with, including rules a configuration
-    # switched off (empty: the codes of ``rules``).
-    known_codes: frozenset[str] = frozenset()
-    # Opt-in rules that a selection named, so that they run.
-    opted_in: frozenset[str] = frozenset()
+    known_codes: frozenset[str]
+    opted_in: frozenset[str]
+
+    def __init__(self, rules: Mapping[str, Rule], vocabulary: Vocabulary, sources: Mapping[str, Source],
+                 known_codes: frozenset[str] = frozenset(), opted_in: frozenset[str] = frozenset()) -> None:
+        self._init(rules=rules, vocabulary=vocabulary, sources=sources, known_codes=known_codes, opted_in=opted_in)
 
     def runs(self, rule: Rule) -> bool:
         """Whether ``rule`` runs: every rule of the pack, but an opt-in one only when selected."""

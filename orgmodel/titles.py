@@ -26,11 +26,17 @@ import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
+from orgmodel.patterns import compiled
 from orgmodel.records import Record
 
 # Scripts written without spaces between words: phrases there match anywhere.
-_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-_WORDS = re.compile(r"[\w']+")
+_UNSPACED_CHARACTERS = r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
+
+
+def _unspaced(phrase: str) -> bool:
+    """Whether a phrase is in a script written without spaces (the pattern is compiled when a pack is built)."""
+    return re.search(_UNSPACED_CHARACTERS, phrase) is not None
+_WORDS = compiled(r"[\w']+")
 
 Span = tuple[int, int]  # word positions [start, end) in a title, or character positions for unspaced phrases
 
@@ -54,7 +60,7 @@ def phrase_error(phrase: object) -> str | None:
         return "a phrase must be a non-empty string"
     if any(word.strip("*") == "" for word in phrase.split()):
         return f"'{phrase}': '*' must be part of a word"
-    if not _UNSPACED.search(phrase) and not _words(normalise(phrase.replace("*", ""))):
+    if not _unspaced(phrase) and not _words(normalise(phrase.replace("*", ""))):
         return f"'{phrase}': a phrase needs a letter or digit"
     return None
 
@@ -84,7 +90,7 @@ class _Index:
         self.unspaced: list[tuple[str, str]] = []  # phrase, folded text
         self.longest = 1
         for phrase in phrases:
-            if _UNSPACED.search(phrase):
+            if _unspaced(phrase):
                 self.unspaced.append((phrase, normalise(phrase)))
             elif "*" in phrase:
                 self.wild.append((phrase, normalise(phrase.strip("*")), phrase.startswith("*"), phrase.endswith("*")))
@@ -269,9 +275,9 @@ def occurs(phrase: str, title: str) -> bool:
     return bool(_Index([phrase]).occurrences(Title.of(title)))
 
 
-_DIGITS = re.compile(r"\d")
+_DIGITS = compiled(r"\d")
 _ZEROS = str.maketrans("123456789", "000000000")  # translate(), unlike a regex, copies ASCII at C speed
-_PLAIN_WORD = re.compile(r"\w+", re.ASCII)
+_PLAIN_WORD = compiled(r"\w+", re.ASCII)
 # Below this many distinct titles, each is read as it is: keys would cost more than they save.
 _KEYED_FROM = 256
 

@@ -12,8 +12,7 @@ import itertools
 import re
 from collections.abc import Iterable, Mapping, Sequence
 
-import attrs
-
+from orgmodel.patterns import compiled
 from orgmodel.records import Record
 from orgmodel.titles import Reading, Table, TitleKeys, TitleRow, normalise
 
@@ -63,36 +62,54 @@ class TitleGuess(Record):
 _TABLES = ("title_levels", "title_layers", "kpi_scopes", "title_channels")
 
 
-def _no_rows() -> tuple[TitleRow, ...]:
-    return ()
+class Vocabulary(Record):
+    """The pack's words.
 
+    ``levels`` lowest rank first; ``seniority``: word -> step;
+    ``layer_default``: level -> layer of a role without one; ``title_layers``,
+    ``kpi_scopes``, ``title_channels``: title (or KPI name) words -> a layer, a
+    scope, a specialty; ``layer_colours``: layer -> card fill;
+    ``vacancy_words``: person names that mean "vacant" ("TBH", "Open").
+    """
 
-@attrs.frozen
-class Vocabulary:
-    levels: tuple[str, ...]  # lowest rank first
+    __fields__ = ("levels", "layers", "scopes", "responsibilities", "exclusive", "title_levels", "default_level",
+                  "seniority", "layer_default", "title_layers", "kpi_scopes", "title_channels", "layer_colours",
+                  "vacancy_words")
+    # Besides the fields: what they index, made once (titles repeat: a thousand "SEO Lead"s are read once).
+    __slots__ = (*__fields__, "_rank", "_tables", "_vacancy", "_titles")
+    levels: tuple[str, ...]
     layers: tuple[str, ...]
     scopes: tuple[str, ...]
     responsibilities: Mapping[str, Responsibility]
     exclusive: tuple[str, ...]
     title_levels: tuple[TitleRow, ...]
     default_level: str
-    seniority: Mapping[str, int] = attrs.field(factory=dict)  # word -> step
-    layer_default: Mapping[str, str] = attrs.field(factory=dict)  # level -> layer of a role without one
-    title_layers: tuple[TitleRow, ...] = attrs.field(factory=_no_rows)  # title words -> layer
-    kpi_scopes: tuple[TitleRow, ...] = attrs.field(factory=_no_rows)  # KPI name words -> scope
-    title_channels: tuple[TitleRow, ...] = attrs.field(factory=_no_rows)  # title words -> a specialty
-    layer_colours: Mapping[str, str] = attrs.field(factory=dict)  # layer -> card fill
-    vacancy_words: tuple[str, ...] = ()  # person names that mean "vacant" ("TBH", "Open")
-    _rank: Mapping[str, int] = attrs.field(init=False)
-    _tables: dict[str, Table] = attrs.field(init=False, eq=False)
-    _vacancy: frozenset[str] = attrs.field(init=False)
-    # Titles repeat (a thousand "SEO Lead"s): each is read once.
-    _titles: dict[str, TitleGuess] = attrs.field(init=False, factory=dict, eq=False)
+    seniority: Mapping[str, int]
+    layer_default: Mapping[str, str]
+    title_layers: tuple[TitleRow, ...]
+    kpi_scopes: tuple[TitleRow, ...]
+    title_channels: tuple[TitleRow, ...]
+    layer_colours: Mapping[str, str]
+    vacancy_words: tuple[str, ...]
+    _rank: Mapping[str, int]
+    _tables: dict[str, Table]
+    _vacancy: frozenset[str]
+    _titles: dict[str, TitleGuess]
 
-    def __attrs_post_init__(self) -> None:
-        object.__setattr__(self, "_rank", {level: i for i, level in enumerate(self.levels)})
-        object.__setattr__(self, "_tables", {})
-        object.__setattr__(self, "_vacancy", frozenset(normalise(w) for w in self.vacancy_words))
+    def __init__(self, levels: tuple[str, ...], layers: tuple[str, ...], scopes: tuple[str, ...],
+                 responsibilities: Mapping[str, Responsibility], exclusive: tuple[str, ...],
+                 title_levels: tuple[TitleRow, ...], default_level: str, seniority: Mapping[str, int] | None = None,
+                 layer_default: Mapping[str, str] | None = None, title_layers: tuple[TitleRow, ...] = (),
+                 kpi_scopes: tuple[TitleRow, ...] = (), title_channels: tuple[TitleRow, ...] = (),
+                 layer_colours: Mapping[str, str] | None = None, vacancy_words: tuple[str, ...] = ()) -> None:
+        self._init(levels=levels, layers=layers, scopes=scopes, responsibilities=responsibilities,
+                   exclusive=exclusive, title_levels=title_levels, default_level=default_level,
+                   seniority={} if seniority is None else seniority,
+                   layer_default={} if layer_default is None else layer_default, title_layers=title_layers,
+                   kpi_scopes=kpi_scopes, title_channels=title_channels,
+                   layer_colours={} if layer_colours is None else layer_colours, vacancy_words=vacancy_words,
+                   _rank={level: i for i, level in enumerate(levels)}, _tables={},
+                   _vacancy=frozenset(normalise(w) for w in vacancy_words), _titles={})
 
     def _table(self, name: str) -> Table:
         """The indexed table of ``title_levels``, ``title_layers``, ``kpi_scopes`` or ``title_channels``, built on first use."""
@@ -197,7 +214,7 @@ class Vocabulary:
         if words:
             pattern = "|".join(r"[ \t]+".join(map(re.escape, word.split(" "))) for word in words)
             lowered = "\n".join(plain).lower()
-            starts = {match.start() for match in re.finditer(rf"^[ \t]*(?:{pattern})[ \t]*$", lowered, re.M)}
+            starts = {match.start() for match in compiled(rf"^[ \t]*(?:{pattern})[ \t]*$", re.M).finditer(lowered)}
         if not starts and not others:
             return []
         offsets = itertools.accumulate((len(name) + 1 for name in plain), initial=0)

@@ -13,12 +13,13 @@ from typing import TYPE_CHECKING
 
 from orgmodel.checks.base import CheckKind, Hit, Param, Params
 from orgmodel.columns import OrgColumns
+from orgmodel.patterns import compiled
 from orgmodel.vocabulary import Vocabulary
 
 if TYPE_CHECKING:
     from orgmodel.model import Org, Role
 
-_QUALIFIER = re.compile(r"\s*(?:[,(\[|/:]|\s[-\u2013\u2014]\s|\sfor\s|\s-\s).*$", re.IGNORECASE)
+_QUALIFIER = compiled(r"\s*(?:[,(\[|/:]|\s[-\u2013\u2014]\s|\sfor\s|\s-\s).*$", re.IGNORECASE)
 
 
 def base_title(title: str) -> str:
@@ -60,7 +61,7 @@ def _may_be_used(base: str, titles: str) -> bool:
     if not base:
         return True
     words = r"[^\S\n]+".join(map(re.escape, base.split(" ")))
-    return re.search(rf"^[^\S\n]*{words}", titles, re.MULTILINE) is not None
+    return compiled(rf"^[^\S\n]*{words}", re.MULTILINE).search(titles) is not None
 
 
 KIND = CheckKind(

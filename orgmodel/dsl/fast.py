@@ -22,13 +22,13 @@ from collections.abc import Mapping
 from itertools import compress
 
 from orgmodel.dsl.grammar import KINDS
+from orgmodel.patterns import compiled
 
 _ID = r"[A-Za-z][A-Za-z0-9_-]*"  # ASCII only: other IDs are the general parser's
 _LIST = rf"{_ID}(?:, {_ID})*"
-# A string with something in it besides white space (SYN006), nothing to unescape and nothing
-# invisible (controls, format characters, separators, surrogates): whatever the reader might
-# say something about.
-_STRING = r'(?=[^"\n]*[^"\s])[^"\\\x00-\x1f\x7f-\x9f\xad\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb\ud800-\udfff]+'
+# A string with something in it besides white space (SYN006), nothing to unescape and no
+# control character (SYN001: the reader's CONTROL).
+_STRING = r'(?=[^"\n]*[^"\s])[^"\\\x00-\x1f\x7f]+'
 # A line the general parser only skips or keeps as a comment: blank, or a
 # comment at the margin (not a suppression, nothing invisible in it).
 _SKIP = r"[ \t]*|#(?![^\n]*orgmodel)[^\n\x00-\x08\x0b-\x1f\x7f]*"
@@ -37,7 +37,7 @@ _SKIP = r"[ \t]*|#(?![^\n]*orgmodel)[^\n\x00-\x08\x0b-\x1f\x7f]*"
 # would close this one. An indented or odd line there is a gap.
 _END = rf"((?:\n(?:{_SKIP})(?=\n))*(?:(?=\n[A-Za-z])|\n(?:{_SKIP})\Z|\Z))"
 # Such lines before the first declaration.
-_HEAD = re.compile(rf"(?:\n(?:{_SKIP})(?=\n))*(?:\n(?:{_SKIP})\Z)?")
+_HEAD = compiled(rf"(?:\n(?:{_SKIP})(?=\n))*(?:\n(?:{_SKIP})\Z)?")
 
 
 def _value(spec_value: str, repeats: bool) -> tuple[str, int]:
@@ -72,7 +72,7 @@ class Layout:
         attributes = f"(?:\\n  (?:{'|'.join(alternatives)}))*" if alternatives else ""
         self.tail = group - 1
         self.width = group
-        self.pattern = re.compile(rf'\n{head}"({_STRING})"({attributes}){_END}')
+        self.pattern = compiled(rf'\n{head}"({_STRING})"({attributes}){_END}')
         # Characters of a row's match that no group holds: "\n", the kind and its spaces, two quotes.
         self.fixed = len(self.header) + (1 if spec.has_id else 0) + 2
         self.single_person = "person" in spec.keys
@@ -120,7 +120,7 @@ class Scan:
         if self.spans is not None:
             return [start for start, _ in self.spans.get(kind, ())]
         # No gaps: every line that starts with the kind's keyword is one of its rows.
-        return [match.start() for match in re.finditer(re.escape(f"\n{kind} "), self.text)]
+        return [match.start() for match in compiled(re.escape(f"\n{kind} ")).finditer(self.text)]
 
     def lines(self, kind: str) -> list[int]:
         """The line of each row of ``kind``."""
@@ -209,4 +209,4 @@ def comments(scanned: Scan) -> list[tuple[int, str]]:
     return sorted(found)
 
 
-_COMMENT = re.compile(r"\n#([^\n]*)")
+_COMMENT = compiled(r"\n#([^\n]*)")

@@ -6,12 +6,12 @@ title levels) live in the rule pack, not here; this module only knows shapes.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 
+from orgmodel.patterns import compiled
 from orgmodel.records import Record
 
-IDENTIFIER = re.compile(r"[^\W\d_][\w-]*\Z")
+IDENTIFIER = compiled(r"[^\W\d_][\w-]*\Z")
 
 
 class KeySpec(Record):

@@ -5,19 +5,27 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable, Mapping, Sequence
 
-import attrs
-
 from orgmodel.api import CheckResult
 from orgmodel.finding import Finding
+from orgmodel.records import Record
 from orgmodel.rulepack import Rule
 
 
-@attrs.frozen
-class Report:
+class Report(Record):
+    """What a formatter writes: results, every rule a finding may come from (by code), and how.
+
+    ``quiet``: findings only, no summary.
+    """
+
+    __slots__ = ("results", "rules", "color", "quiet")
     results: Sequence[CheckResult]
-    rules: Mapping[str, Rule]  # every rule a finding may come from, by code
-    color: bool = False
-    quiet: bool = False  # findings only, no summary
+    rules: Mapping[str, Rule]
+    color: bool
+    quiet: bool
+
+    def __init__(self, results: Sequence[CheckResult], rules: Mapping[str, Rule], color: bool = False,
+                 quiet: bool = False) -> None:
+        self._init(results=results, rules=rules, color=color, quiet=quiet)
 
 
 Formatter = Callable[[Report], str]
