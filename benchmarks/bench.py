@@ -103,8 +103,18 @@ def prepare(folder: Path, sizes: tuple[int, int], render_roles: int) -> None:
 
     Run in a child process: the OS counts a child's peak memory from the
     parent's own (fork, then exec), so the measuring process must stay small.
+    orgmodel's bytecode is compiled first, as pip does when it installs a
+    wheel: with PYTHONDONTWRITEBYTECODE set (as in some CI and sandboxes) an
+    editable install would otherwise compile every module at every start.
     """
+    import compileall
+
+    import orgmodel
+    import orgmodel.rules
     from orgmodel.synthetic import generate
+
+    for package in (orgmodel, orgmodel.rules):
+        compileall.compile_dir(str(Path(package.__file__).parent), quiet=1)
 
     small, large = sizes
     files = _files(folder, sizes, render_roles)

@@ -206,14 +206,16 @@ class Vocabulary(Record):
         """
         plain: Sequence[str] = names
         others: set[str] = set()
-        if not "".join(names).isascii():  # folded one by one; the regular expression sees the others
+        joined = "\n".join(names)
+        if not joined.isascii():  # folded one by one; the regular expression sees the others
             plain = [name if name.isascii() else "" for name in names]
             others = {name for name in set(names) if not name.isascii() and self.means_vacant(name)}
+            joined = "\n".join(plain)
         words = sorted(word for word in self._vacancy if word.isascii())
         starts: set[int] = set()
         if words:
             pattern = "|".join(r"[ \t]+".join(map(re.escape, word.split(" "))) for word in words)
-            lowered = "\n".join(plain).lower()
+            lowered = joined.lower()
             starts = {match.start() for match in compiled(rf"^[ \t]*(?:{pattern})[ \t]*$", re.M).finditer(lowered)}
         if not starts and not others:
             return []

@@ -91,8 +91,11 @@ def screen(columns: OrgColumns, params: Params, vocabulary: Vocabulary) -> bool:
     """
     found = rows_of(columns)
     table = found.table
+    contributors = found.matching(params["as-contributor"], vocabulary) if params["as-contributor"] else []
+    if found.managers_outrank and not found.managers.keys() & {table.keys[row] for row in contributors}:
+        return False  # every manager outranks its reports, and none is compared as a contributor
     flags = [False] * (found.count + 1)  # the last: no manager
-    for row in found.matching(params["as-contributor"], vocabulary) if params["as-contributor"] else ():
+    for row in contributors:
         flags[row] = True
     excepted = [False] * found.count
     for row in found.matching(params["except"], vocabulary) if params["except"] else ():

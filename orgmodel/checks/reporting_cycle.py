@@ -6,8 +6,6 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from orgmodel.checks.base import CheckKind, Hit, Params
-import operator
-
 from orgmodel.checks.rows import roles as rows_of
 from orgmodel.columns import OrgColumns
 from orgmodel.vocabulary import Vocabulary
@@ -30,8 +28,7 @@ def check(org: Org, params: Params, vocabulary: Vocabulary) -> Iterator[Hit]:
 def screen(columns: OrgColumns, params: Params, vocabulary: Vocabulary) -> bool:
     """Whether solid lines loop: not when every manager outranks its report; else walked as ``Org.cycles`` does."""
     found = rows_of(columns)
-    ranks = [*found.ranks, 1 << 62]  # the last: no manager, above every rank
-    if all(map(operator.gt, map(ranks.__getitem__, found.manager_rows), found.ranks)):
+    if found.managers_outrank:
         return False
     state = [0] * found.count  # 1: on the current path, 2: done
     managers = found.manager_rows

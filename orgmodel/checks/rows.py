@@ -11,6 +11,7 @@ with and without screens. Answers are kept per org, since rules share them.
 from __future__ import annotations
 
 import functools
+import operator
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from itertools import compress, repeat
@@ -78,6 +79,18 @@ class Roles:
         """Each role's rank (level and seniority), as rules compare them."""
         rank_of = [facts["rank"] for facts in self.table.facts_of]
         return list(map(rank_of.__getitem__, self.table.fact_ids))
+
+    @functools.cached_property
+    def managers_outrank(self) -> bool:
+        """Whether every role's declared manager ranks above it, even at the bottom of its title's range.
+
+        Then no solid line loops (ranks rise along every chain), and no manager
+        ranks at or below a report unless a rule compares it as something else.
+        """
+        lowest = [facts["rank"] if facts["rank_max"] is None else min(facts["rank"], facts["rank_max"])
+                  for facts in self.table.facts_of]
+        of_row = [*map(lowest.__getitem__, self.table.fact_ids), 1 << 62]  # the last: no manager
+        return all(map(operator.gt, map(of_row.__getitem__, self.manager_rows), self.ranks))
 
     def keys_with(self, key: str) -> set[str]:
         """Keys of roles that have a value for the language key ``key``."""

@@ -63,10 +63,16 @@ def check(paths: tuple[str, ...], output_format: str | None, output_file: str | 
     Exit status: 0 clean, 1 findings at or above --fail-on, 2 usage error,
     unreadable file or invalid configuration.
     """
+    import gc
+
     from orgmodel.config import ConfigError
     from orgmodel.project import Overrides, Project
     from orgmodel.report import Report, formatter
-    from orgmodel.report import statistics as statistics_format
+
+    # A check makes millions of small objects and no reference cycles, and the process ends
+    # with it (orgmodel.cli's fast exit): the cyclic collector would only rescan them (a
+    # full collection after a 100,000-role file costs 40 ms).
+    gc.disable()
 
     overrides = Overrides(config=Path(config_file) if config_file else None, isolated=isolated,
                           select=_codes(select), extend_select=_codes(extend_select) or (), ignore=_codes(ignore), fail_on=fail_on,
@@ -112,6 +118,8 @@ def check(paths: tuple[str, ...], output_format: str | None, output_file: str | 
         chosen = "text"
     terminal = Report(results, rules, color=use_color(color) and chosen == "text", quiet=quiet)
     if statistics:
+        from orgmodel.report import statistics as statistics_format
+
         click.echo(statistics_format.render(terminal), nl=False)
     else:
         # color=: click would strip the styles we chose to add when stdout is not a terminal.

@@ -82,7 +82,7 @@ def _rejected(scanned: fast.Scan, vocabulary: Vocabulary) -> dict[str, set[int]]
         shape = fast.layout(kind)
         rows: set[int] = set()
         if shape.slots:
-            rows |= _keys_given_twice(found, shape)
+            rows |= _keys_given_twice(found, shape, scanned.attribute_lines[kind])
         for key, slot in shape.slots.items():
             value = KINDS[kind].keys[key].value
             if value in ("level", "layer", "scope"):
@@ -96,7 +96,7 @@ def _rejected(scanned: fast.Scan, vocabulary: Vocabulary) -> dict[str, set[int]]
     return rejected
 
 
-def _keys_given_twice(found: list[tuple[str, ...]], shape: fast.Layout) -> set[int]:
+def _keys_given_twice(found: list[tuple[str, ...]], shape: fast.Layout, lines: int) -> set[int]:
     """Rows with more attribute lines than keys captured: a key was given twice (SYN004, or lines to join).
 
     A repeated group keeps the last value of each of its groups, so a person
@@ -107,7 +107,6 @@ def _keys_given_twice(found: list[tuple[str, ...]], shape: fast.Layout) -> set[i
     if "person" in shape.slots:
         names, vacant = found[shape.slots["person"]], found[shape.slots["person"] + 1]
         rows.update(row for row in compress(range(len(vacant)), vacant) if names[row])
-    lines = sum(map(str.count, found[2], ["\n"] * len(found[2])))
     captured = sum(len(column) - column.count("") for column in found[3:shape.tail])
     if lines == captured and not rows:
         return rows
@@ -126,10 +125,14 @@ def _facts(tables: dict[str, Table], vocabulary: Vocabulary) -> None:
     roles = tables["role"]
     if roles.keys:
         # Titles that read alike share a key: many distinct titles are read a few times.
-        keys: Sequence[Any] = roles.texts if len(set(roles.texts)) < 256 else vocabulary.title_keys(roles.texts)
+        distinct = set(roles.texts)
+        keys: Sequence[Any] = roles.texts
+        if len(distinct) >= 256:
+            keys = vocabulary.title_keys(roles.texts)
+            distinct = set(keys)
         levels, layers = roles.values["level"], roles.values["layer"]
         if levels.count("") == len(levels) and layers.count("") == len(layers):
-            read = vocabulary.role_facts_of((key, "", "") for key in set(keys))  # the title alone decides
+            read = vocabulary.role_facts_of((key, "", "") for key in distinct)  # the title alone decides
             found = {combo[0]: facts for combo, facts in read.items()}
         else:
             keys = list(zip(keys, levels, layers))

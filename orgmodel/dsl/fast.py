@@ -19,7 +19,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from itertools import compress
+import itertools
+from itertools import compress, repeat
 
 from orgmodel.dsl.grammar import KINDS
 from orgmodel.patterns import compiled
@@ -27,8 +28,9 @@ from orgmodel.patterns import compiled
 _ID = r"[A-Za-z][A-Za-z0-9_-]*"  # ASCII only: other IDs are the general parser's
 _LIST = rf"{_ID}(?:, {_ID})*"
 # A string with something in it besides white space (SYN006), nothing to unescape and no
-# control character (SYN001: the reader's CONTROL).
-_STRING = r'(?=[^"\n]*[^"\s])[^"\\\x00-\x1f\x7f]+'
+# control character (SYN001: the reader's CONTROL): white space, one character that is
+# not, then anything allowed.
+_STRING = r'[^\S\x00-\x1f\x7f]*[^"\\\s\x00-\x1f\x7f][^"\\\x00-\x1f\x7f]*'
 # A line the general parser only skips or keeps as a comment: blank, or a
 # comment at the margin (not a suppression, nothing invisible in it).
 _SKIP = r"[ \t]*|#(?![^\n]*orgmodel)[^\n\x00-\x08\x0b-\x1f\x7f]*"
@@ -71,26 +73,41 @@ class Layout:
             group += count
         attributes = f"(?:\\n  (?:{'|'.join(alternatives)}))*" if alternatives else ""
         self.tail = group - 1
-        self.width = group
-        self.pattern = compiled(rf'\n{head}"({_STRING})"({attributes}){_END}')
-        # Characters of a row's match that no group holds: "\n", the kind and its spaces, two quotes.
-        self.fixed = len(self.header) + (1 if spec.has_id else 0) + 2
-        self.single_person = "person" in spec.keys
-
-    def length(self, row: tuple[str, ...]) -> int:
-        """How many characters of the text the row's match covers."""
-        return self.fixed + len(row[0]) + len(row[1]) + len(row[2]) + len(row[self.tail])
+        self.width = group  # the groups of a row (the tail is the last)
+        self.source = rf'\n{head}"({_STRING})"({attributes}){_END}'
 
 
-_LAYOUTS: dict[str, Layout] = {}
+_LAYOUTS = {kind: Layout(kind) for kind in KINDS}
+# Roles are read by a pattern of their own; the other kinds, far fewer, by one pattern for
+# all of them (one pass over the text, not five).
+_OTHERS = tuple(kind for kind in KINDS if kind != "role")
 
 
 def layout(kind: str) -> Layout:
-    """The layout of ``kind``'s rows; each pattern is compiled on first use (start-up pays for none unused)."""
-    found = _LAYOUTS.get(kind)
-    if found is None:
-        found = _LAYOUTS[kind] = Layout(kind)
-    return found
+    return _LAYOUTS[kind]
+
+
+def _pattern(kinds: tuple[str, ...]) -> re.Pattern[str]:
+    """The pattern that reads ``kinds``: a row has every kind's groups, in order; one kind's are filled."""
+    return compiled("|".join(_LAYOUTS[kind].source for kind in kinds))
+
+
+def _read(pattern_kinds: tuple[str, ...], padded: str) -> dict[str, list[tuple[str, ...]]]:
+    """Every row of ``pattern_kinds`` in the text, as columns by kind."""
+    rows = _pattern(pattern_kinds).findall(padded)
+    if not rows:
+        return {}
+    found = list(zip(*rows))  # rows to columns in one C loop
+    if len(pattern_kinds) == 1:
+        return {pattern_kinds[0]: found}
+    columns, offset = {}, 0
+    for kind in pattern_kinds:
+        width = _LAYOUTS[kind].width
+        mine = found[offset + 1]  # its text: every row of this kind has one
+        if any(mine):
+            columns[kind] = [tuple(compress(column, mine)) for column in found[offset:offset + width]]
+        offset += width
+    return columns
 
 
 class Scan:
@@ -110,6 +127,7 @@ class Scan:
         self.gaps = gaps
         self.spans = spans
         self.head = head  # characters of blank and comment lines before the first declaration
+        self.attribute_lines: dict[str, int] = {}  # by kind: the fast rows' attribute lines (before any are moved)
 
     def count(self, kind: str) -> int:
         found = self.columns.get(kind)
@@ -141,24 +159,31 @@ def scan(text: str) -> Scan:
     """Read every declaration of ``text`` (BOM dropped, line ends made LF) that is in the common layout."""
     padded = "\n" + text
     columns: dict[str, list[tuple[str, ...]]] = {}
+    attribute_lines: dict[str, int] = {}
     head = _HEAD.match(padded).end()  # type: ignore[union-attr]  # it matches the empty string
-    covered = head
-    for kind in KINDS:
-        if f"\n{kind} " not in padded:
-            continue
-        shape = layout(kind)
-        found = list(zip(*shape.pattern.findall(padded)))  # rows to columns in one C loop
-        if found:
-            columns[kind] = found
-            covered += shape.fixed * len(found[0]) + sum(sum(map(len, found[i])) for i in (0, 1, 2, shape.tail))
-    if covered == len(padded):  # the rows cover every character: nothing is left for the general parser
-        return Scan(padded, columns, [], None, head)
-    return _with_gaps(padded, columns, head)
+    # Rows cover whole lines and every stretch between them holds a line end, so the rows
+    # cover the text when they hold every line end: each row, its header's, its attribute
+    # lines' and its tail's.
+    covered = padded.count("\n", 0, head)
+    columns.update(_read(("role",), padded))
+    columns.update(_read(_OTHERS, padded))
+    for kind, found in columns.items():
+        attribute_lines[kind] = sum(map(str.count, found[2], repeat("\n")))
+        covered += len(found[0]) + attribute_lines[kind] + sum(map(str.count, found[layout(kind).tail], repeat("\n")))
+    scanned = Scan(padded, columns, [], None, head) if covered == padded.count("\n") else \
+        _with_gaps(padded, columns, head)
+    scanned.attribute_lines = attribute_lines
+    return scanned
 
 
 def _with_gaps(padded: str, columns: dict[str, list[tuple[str, ...]]], head: int) -> Scan:
     """Where the fast rows are, and the stretches between them that the general parser must read."""
-    spans = {kind: [match.span() for match in layout(kind).pattern.finditer(padded)] for kind in columns}
+    spans: dict[str, list[tuple[int, int]]] = {kind: [] for kind in columns}
+    for kinds in (("role",), _OTHERS):
+        offsets = list(itertools.accumulate((_LAYOUTS[kind].width for kind in kinds), initial=0))
+        for match in _pattern(kinds).finditer(padded):
+            kind = next(kind for kind, offset in zip(kinds, offsets) if match.start(offset + 2) >= 0)
+            spans[kind].append(match.span())
     taken = [(0, head), *(span for found in spans.values() for span in found)]
     return Scan(padded, columns, _gaps(len(padded), taken), spans, head)
 
