@@ -15,7 +15,8 @@ the renderer, stats, diff, export, and checks that do fire.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from orgmodel import attributes
@@ -50,11 +51,15 @@ class Table:
         self.keys: Sequence[str] = []  # model keys: the ID, or ``ID.2`` for a second declaration
         self.texts: Sequence[str] = []  # title or name
         self.values: dict[str, Sequence[str]] = {key: [] for key in KINDS[kind].keys}
-        self.persons: list[str | None] = []
-        self.vacant: list[bool] = []
+        # Roles: the person and vacant columns as read; ``persons`` and ``vacant`` are made from them when asked.
+        self.person_raw: Sequence[str] = ()
+        self.vacant_raw: Sequence[str] = ()
+        self._persons: list[str | None] | None = None
+        self._vacant: list[bool] | None = None
         # Facts (roles: ROLE_FACTS, KPIs: KPI_FACTS) are read once per distinct title and lines
         # (a role's level and layer as written, a KPI's scope): ``facts_of[fact_ids[row]]``.
         self.fact_ids: Sequence[int] = []
+        self.distinct_texts: set[str] | None = None  # roles: the titles, once facts were read
         self.facts_of: list[Mapping[str, Any]] = []
         self.entities: list[Entity | None] = []
         self.sections: Sequence[str | None] = []
@@ -63,6 +68,25 @@ class Table:
 
     def __len__(self) -> int:
         return len(self.keys)
+
+    @property
+    def persons(self) -> list[str | None]:
+        """Each role's person, None when unnamed or vacant."""
+        if self._persons is None:
+            self._persons = [person or None for person in self.person_raw]
+        return self._persons
+
+    @property
+    def vacant(self) -> list[bool]:
+        """Whether each role is vacant."""
+        if self._vacant is None:
+            self._vacant = list(map(bool, self.vacant_raw))
+        return self._vacant
+
+    @property
+    def vacancies(self) -> Sequence[object]:
+        """Something true for each vacant role, false for others (the raw column while it serves)."""
+        return self._vacant if self._vacant is not None else self.vacant_raw
 
     def index(self) -> dict[str, int]:
         """The row of each key (made once; call ``keys_changed`` after changing keys)."""
@@ -86,7 +110,7 @@ def split(raw: str) -> list[str]:
     return raw.split(", ") if raw else []
 
 
-def distinct_values(column: Sequence[str]) -> set[str]:
+def distinct_values(column: Iterable[str]) -> set[str]:
     """Every value named anywhere in a raw column (C-level loops: a set, then the few lists split)."""
     found = set(column)
     lists = [raw for raw in found if ", " in raw]
@@ -137,6 +161,20 @@ class OrgColumns:
         if self._name_line == FAST_ORG_LINE:
             self._name_line = self.scanned.lines("org")[0]
         return self._name_line
+
+    def tally(self, kind: str, key: str) -> Counter[str]:
+        """How many rows hold each raw cell of a column (``"a, b"`` is one cell; ``""`` counts the rows without)."""
+        name = f"tally {kind} {key}"
+        if name not in self.cache:
+            self.cache[name] = Counter(self.tables[kind].values[key])
+        return self.cache[name]  # type: ignore[return-value]
+
+    def distinct(self, kind: str, key: str) -> set[str]:
+        """Every value named anywhere in a column (lists split)."""
+        name = f"distinct {kind} {key}"
+        if name not in self.cache:
+            self.cache[name] = distinct_values(self.tally(kind, key)) if len(self.tables[kind]) else set()
+        return self.cache[name]  # type: ignore[return-value]
 
     def lines(self, kind: str) -> list[int]:
         """The line of each row of ``kind`` (its ID's line), found when first asked."""

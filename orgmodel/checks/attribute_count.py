@@ -55,11 +55,10 @@ def screen(columns: OrgColumns, params: Params, vocabulary: Vocabulary) -> bool:
         counts = _counts(columns, kind, key)
         return any(counts[row] < low or (high is not None and counts[row] > high) for row in rows)
     spec = KINDS[kind].keys[key]
-    column = table.values[key]
-    if spec.repeats and not any(table.entities):  # the common case, in C loops: is any cell empty, or a list?
-        few = low > 1 or (low == 1 and "" in column)
-        many = high is not None and (high == 0 and column.count("") < len(column) or
-                                     ", " in "\n".join(column) and high < 1 + max(raw.count(", ") for raw in column))
+    if spec.repeats and not any(table.entities):  # the common case: is any cell empty, or a list?
+        cells = columns.tally(kind, key)
+        few = low > 1 or (low == 1 and "" in cells)
+        many = high is not None and max(0 if not raw else raw.count(", ") + 1 for raw in cells) > high
         return few or many
     counts = _counts(columns, kind, key)
     return (low > 0 and min(counts) < low) or (high is not None and max(counts) > high)

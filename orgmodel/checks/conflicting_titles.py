@@ -49,7 +49,8 @@ def screen(columns: OrgColumns, params: Params, vocabulary: Vocabulary) -> bool:
     one search per title of a group, over every distinct title at once, rules
     a group out when at most one of its titles can be in use.
     """
-    titles = "\n".join(set(columns.roles.texts)).casefold()
+    roles = columns.roles
+    titles = "\n".join(roles.distinct_texts if roles.distinct_texts is not None else set(roles.texts)).casefold()
     for group in params["titles"]:
         used = [title for title in group if _may_be_used(base_title(title), titles)]
         if len(used) >= 2:

@@ -24,7 +24,7 @@ def check(org: Org, params: Params, vocabulary: Vocabulary) -> Iterator[Hit]:
 
 def screen(columns: OrgColumns, params: Params, vocabulary: Vocabulary) -> bool:
     table = columns.roles
-    vacant = set(compress(table.keys, table.vacant))
+    vacant = set(compress(table.keys, table.vacancies))
     return bool(vacant) and not vacant.isdisjoint(rows_named(columns, params["entity"], params["attribute"]))
 
 

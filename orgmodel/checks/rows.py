@@ -19,7 +19,7 @@ from typing import Any
 
 from orgmodel.checks import where as role_filter
 from orgmodel.attributes import values
-from orgmodel.columns import OrgColumns, distinct_values, split
+from orgmodel.columns import OrgColumns, split
 from orgmodel.vocabulary import Vocabulary
 
 # Filter keys a role's facts decide alone (the same for every role with one title).
@@ -41,6 +41,7 @@ class Roles:
         self.table = columns.roles
         self.count = len(self.table)
         self._matching: dict[str, list[int]] = {}
+        self._with_facts: dict[frozenset[int], list[int]] = {}
 
     @functools.cached_property
     def index(self) -> dict[str, int]:
@@ -48,12 +49,15 @@ class Roles:
         return self.table.index()
 
     @functools.cached_property
+    def lists(self) -> bool:
+        """Whether any role has more than one ``reports-to``."""
+        return any(", " in raw for raw in self.columns.tally("role", "reports-to"))
+
+    @functools.cached_property
     def firsts(self) -> Sequence[str]:
         """Each role's solid-line manager as written (its first ``reports-to``), "" at the top."""
         column = self.table.values["reports-to"]
-        if ", " not in "\n".join(column):
-            return column
-        return [raw.partition(", ")[0] for raw in column]
+        return [raw.partition(", ")[0] for raw in column] if self.lists else column
 
     @functools.cached_property
     def manager_rows(self) -> list[int]:
@@ -63,7 +67,7 @@ class Roles:
     @functools.cached_property
     def report_counts(self) -> Counter[str]:
         """Solid-line reports of each role that has some."""
-        counts = Counter(self.firsts)
+        counts = Counter(self.firsts) if self.lists else self.columns.tally("role", "reports-to").copy()
         index = self.index
         for key in [key for key in counts if key not in index]:
             del counts[key]
@@ -101,11 +105,16 @@ class Roles:
         return {number for number, facts in enumerate(self.table.facts_of) if test(facts)}
 
     def rows_with_facts(self, numbers: set[int]) -> list[int]:
-        """Rows whose facts are among ``numbers``."""
+        """Rows whose facts are among ``numbers`` (filters that share their facts part share the answer)."""
         if len(numbers) == len(self.table.facts_of):
             return list(range(self.count))
-        wanted = [number in numbers for number in range(len(self.table.facts_of))]
-        return list(compress(range(self.count), map(wanted.__getitem__, self.table.fact_ids)))
+        key = frozenset(numbers)
+        found = self._with_facts.get(key)
+        if found is None:
+            wanted = [number in numbers for number in range(len(self.table.facts_of))]
+            found = self._with_facts[key] = list(compress(range(self.count), map(wanted.__getitem__,
+                                                                                   self.table.fact_ids)))
+        return found
 
     def matching(self, where: Mapping[str, Any], vocabulary: Vocabulary, within: list[int] | None = None,
                  ) -> list[int]:
@@ -154,7 +163,7 @@ class Roles:
         """Rows holding each responsibility keyword, in file order (few roles own anything)."""
         found: dict[str, list[int]] = {}
         owns = self.table.values["owns"]
-        for row in compress(range(self.count), owns):
+        for row in owners(self.columns):
             for word in split(owns[row]):
                 found.setdefault(word, []).append(row)
         return found
@@ -170,8 +179,7 @@ def roles(columns: OrgColumns) -> Roles:
 
 def named(columns: OrgColumns, kind: str, key: str) -> set[str]:
     """Every value of a key anywhere in a kind's column (``kpi``, ``owner``)."""
-    table = columns.tables[kind]
-    return distinct_values(table.values[key]) if len(table) else set()
+    return columns.distinct(kind, key)
 
 
 def assumed(facts: Mapping[str, Any]) -> bool:
@@ -211,5 +219,8 @@ def text_of(columns: OrgColumns, kind: str, key: str, row: int) -> tuple[str, ..
 
 def owners(columns: OrgColumns) -> list[int]:
     """Rows of the roles that own any responsibility (usually few)."""
-    table = columns.roles
-    return list(compress(range(len(table)), table.values["owns"]))
+    found = columns.cache.get("owners")
+    if found is None:
+        table = columns.roles
+        found = columns.cache["owners"] = list(compress(range(len(table)), table.values["owns"]))
+    return found  # type: ignore[return-value]

@@ -29,8 +29,7 @@ def check(org: Org, params: Params, vocabulary: Vocabulary) -> Iterator[Hit]:
 
 def screen(columns: OrgColumns, params: Params, vocabulary: Vocabulary) -> bool:
     """Whether there is no role, or more than one without a ``reports-to``."""
-    table = columns.roles
-    return not len(table) or table.values["reports-to"].count("") > 1
+    return not len(columns.roles) or columns.tally("role", "reports-to")[""] > 1
 
 
 KIND = CheckKind(

@@ -70,8 +70,7 @@ def _fast_table(scanned: fast.Scan, kind: str) -> Table:
     for key, slot in shape.slots.items():
         table.values[key] = found[slot]
         if key == "person":
-            table.persons = [person or None for person in found[slot]]
-            table.vacant = list(map(bool, found[slot + 1]))
+            table.person_raw, table.vacant_raw = found[slot], found[slot + 1]
     return table
 
 
@@ -125,7 +124,7 @@ def _facts(tables: dict[str, Table], vocabulary: Vocabulary) -> None:
     roles = tables["role"]
     if roles.keys:
         # Titles that read alike share a key: many distinct titles are read a few times.
-        distinct = set(roles.texts)
+        distinct = roles.distinct_texts = set(roles.texts)
         keys: Sequence[Any] = roles.texts
         if len(distinct) >= 256:
             keys = vocabulary.title_keys(roles.texts)

@@ -22,7 +22,7 @@ from typing import Any
 import functools
 from typing import TYPE_CHECKING
 
-from orgmodel.columns import OrgColumns, Table, distinct_values, split
+from orgmodel.columns import OrgColumns, Table, split
 from orgmodel.dsl import fast
 from orgmodel.dsl.grammar import KINDS
 from orgmodel.dsl.syntax import Comment, Declaration, Document, Problem, Token
@@ -153,7 +153,7 @@ class General:
             table = columns.tables[kind]
             if len(table):
                 declared = written_ids[target]
-                wrong = {value for value in distinct_values(table.values[key]) if value not in declared}
+                wrong = {value for value in columns.distinct(kind, key) if value not in declared}
                 if wrong:
                     missing[(kind, key)] = wrong
         if missing:
