@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from itertools import repeat
 from typing import TYPE_CHECKING, Any
 
 from orgmodel import attributes
@@ -43,7 +44,8 @@ class Table:
     roles also have ``persons`` (None when unnamed or vacant) and ``vacant``.
     Rows read by the general parser keep the entity it built (``entities``),
     whose positions are exact; rows of the fast path keep their attribute
-    lines (``sections``), from which positions are found again on demand.
+    place in the text (``starts``), where their attribute lines and the
+    positions of their values are found again on demand.
     """
 
     def __init__(self, kind: str) -> None:
@@ -62,7 +64,7 @@ class Table:
         self.distinct_texts: set[str] | None = None  # roles: the titles, once facts were read
         self.facts_of: list[Mapping[str, Any]] = []
         self.entities: list[Entity | None] = []
-        self.sections: Sequence[str | None] = []
+        self.starts: list[int] = []  # where each fast row's match starts in the text (-1: the general reader's)
         self.lines: list[int] = []  # the declaration's line (its ID's)
         self._index: dict[str, int] | None = None
 
@@ -173,7 +175,9 @@ class OrgColumns:
         """Every value named anywhere in a column (lists split)."""
         name = f"distinct {kind} {key}"
         if name not in self.cache:
-            self.cache[name] = distinct_values(self.tally(kind, key)) if len(self.tables[kind]) else set()
+            tally = self.cache.get(f"tally {kind} {key}")
+            cells = tally if tally is not None else filter(None, self.tables[kind].values[key])  # type: ignore[arg-type]
+            self.cache[name] = distinct_values(cells)
         return self.cache[name]  # type: ignore[return-value]
 
     def lines(self, kind: str) -> list[int]:
@@ -182,6 +186,19 @@ class OrgColumns:
         if len(table) and not table.lines:
             table.lines = self.scanned.lines(kind)  # every row was read by the fast path
         return table.lines
+
+    def starts(self, kind: str) -> list[int]:
+        """Where each row of ``kind`` starts in the text (-1 for the general reader's), found when first asked."""
+        table = self.tables[kind]
+        if len(table) and not table.starts:
+            table.starts = self.scanned.starts(kind)  # every row was read by the fast path
+        return table.starts
+
+    def section(self, kind: str, row: int) -> str:
+        """A fast row's attribute lines as written (each begins with a line end)."""
+        from orgmodel.dsl.fast import section
+
+        return section(self.scanned.text, self.starts(kind)[row])
 
     @property
     def roles(self) -> Table:
@@ -231,16 +248,16 @@ class OrgColumns:
             from orgmodel.model import values
 
             return values(entity, key)[nth]  # type: ignore[return-value]
-        return _section_values(table, row, self.lines(kind)[row])[key][nth]
+        return _section_values(kind, self.section(kind, row), self.lines(kind)[row])[key][nth]
 
 
-def _section_values(table: Table, row: int, line: int) -> dict[str, list[Value]]:
+def _section_values(kind: str, section: str, line: int) -> dict[str, list[Value]]:
     """The Values of a fast row's attribute lines, with their positions: ``  key a, b`` on its line."""
     from orgmodel.model import Value
 
     found: dict[str, list[Value]] = {}
-    specs = KINDS[table.kind].keys
-    for match in _LINE.finditer(table.sections[row] or ""):
+    specs = KINDS[kind].keys
+    for match in _LINE.finditer(section):
         line += 1
         key, raw = match.groups()
         column = len(key) + 4  # two spaces, the key, a space; 1-based
@@ -252,7 +269,7 @@ def _section_values(table: Table, row: int, line: int) -> dict[str, list[Value]]
     return found
 
 
-def _entity(table: Table, row: int, line: int) -> Entity:
+def _entity(columns: OrgColumns, table: Table, row: int, line: int) -> Entity:
     """The model entity of one row."""
     from orgmodel.model import ENTITY_CLASSES
 
@@ -263,7 +280,7 @@ def _entity(table: Table, row: int, line: int) -> Entity:
     fields: dict[str, Any] = {"id": table.keys[row], "line": line, "column": len(kind) + 2}
     fields["title" if kind == "role" else "name"] = table.texts[row]
     specs = KINDS[kind].keys
-    for key, found in _section_values(table, row, line).items():
+    for key, found in _section_values(kind, columns.section(kind, row), line).items():
         field = attributes.field(key)
         spec = specs[key]
         if spec.repeats:
@@ -282,7 +299,7 @@ def _entity(table: Table, row: int, line: int) -> Entity:
 
 def entities(columns: OrgColumns, kind: str) -> Iterator[Entity]:
     table = columns.tables[kind]
-    return map(_entity, [table] * len(table), range(len(table)), columns.lines(kind))
+    return map(_entity, repeat(columns), repeat(table), range(len(table)), columns.lines(kind))
 
 
 def _build_org(columns: OrgColumns) -> Org:

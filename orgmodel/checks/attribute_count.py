@@ -52,7 +52,12 @@ def screen(columns: OrgColumns, params: Params, vocabulary: Vocabulary) -> bool:
         rows = rows_of(columns).matching(params["where"], vocabulary)
         if not rows:
             return False
-        counts = _counts(columns, kind, key)
+        spec = KINDS[kind].keys[key]
+        if spec.repeats and not any(table.entities):  # count the rows asked about only
+            column = table.values[key]
+            counts = {row: column[row].count(", ") + 1 if column[row] else 0 for row in rows}
+        else:
+            counts = dict(enumerate(_counts(columns, kind, key)))
         return any(counts[row] < low or (high is not None and counts[row] > high) for row in rows)
     spec = KINDS[kind].keys[key]
     if spec.repeats and not any(table.entities):  # the common case: is any cell empty, or a list?

@@ -100,10 +100,10 @@ def screen(columns: OrgColumns, params: Params, vocabulary: Vocabulary) -> bool:
     checked = found.matching(params["where"], vocabulary)
     if not checked:
         return False
-    admitted = set(found.matching(params["manager"], vocabulary))
+    admitted = found.admits(params["manager"], vocabulary)
     managers = found.manager_rows
     table = found.table
-    return any(managers[row] >= 0 and managers[row] not in admitted and not assumed_facts(table.facts(managers[row]))
+    return any(managers[row] >= 0 and not admitted(managers[row]) and not assumed_facts(table.facts(managers[row]))
                for row in checked)
 
 

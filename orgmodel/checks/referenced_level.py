@@ -44,8 +44,8 @@ def screen(columns: OrgColumns, params: Params, vocabulary: Vocabulary) -> bool:
              if value in found.index]
     if not named:
         return False
-    admitted = set(found.matching(params["target"], vocabulary))
-    return any(row not in admitted and not assumed_facts(found.table.facts(row)) for row in named)
+    admitted = found.admits(params["target"], vocabulary)
+    return any(not admitted(row) and not assumed_facts(found.table.facts(row)) for row in named)
 
 
 KIND = CheckKind(

@@ -6,9 +6,8 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from orgmodel.checks.base import CheckKind, Hit, Param, Params, named_roles
-from itertools import compress
-
 from orgmodel.checks.rows import named as rows_named
+from orgmodel.checks.rows import roles as rows_of
 from orgmodel.columns import OrgColumns
 from orgmodel.vocabulary import Vocabulary
 
@@ -23,8 +22,7 @@ def check(org: Org, params: Params, vocabulary: Vocabulary) -> Iterator[Hit]:
 
 
 def screen(columns: OrgColumns, params: Params, vocabulary: Vocabulary) -> bool:
-    table = columns.roles
-    vacant = set(compress(table.keys, table.vacancies))
+    vacant = rows_of(columns).vacant_keys
     return bool(vacant) and not vacant.isdisjoint(rows_named(columns, params["entity"], params["attribute"]))
 
 

@@ -17,8 +17,8 @@ from collections.abc import Callable, Mapping, Sequence
 from itertools import compress, repeat
 from typing import Any
 
-from orgmodel.checks import where as role_filter
 from orgmodel.attributes import values
+from orgmodel.checks import where as role_filter
 from orgmodel.columns import OrgColumns, split
 from orgmodel.vocabulary import Vocabulary
 
@@ -125,6 +125,19 @@ class Roles:
         if signature not in self._matching:
             self._matching[signature] = self._filter(where, vocabulary, None)
         return self._matching[signature]
+
+    def admits(self, where: Mapping[str, Any], vocabulary: Vocabulary) -> Callable[[int], bool]:
+        """A test of single rows for ``where`` (cheaper than listing every row when few are asked about)."""
+        if where.keys() <= set(_FACT_KEYS):
+            numbers = self.facts_where(lambda facts: role_filter.matches(_Probe(facts), where, vocabulary))  # type: ignore[arg-type]
+            fact_ids = self.table.fact_ids
+            return lambda row: fact_ids[row] in numbers
+        return set(self.matching(where, vocabulary)).__contains__
+
+    @functools.cached_property
+    def vacant_keys(self) -> set[str]:
+        """Keys of the vacant roles."""
+        return set(compress(self.table.keys, self.table.vacancies))
 
     def _filter(self, where: Mapping[str, Any], vocabulary: Vocabulary, within: list[int] | None) -> list[int]:
         if not where:

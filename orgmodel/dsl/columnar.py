@@ -65,7 +65,6 @@ def _fast_table(scanned: fast.Scan, kind: str) -> Table:
     shape = fast.layout(kind)
     table.keys = found[0]
     table.texts = found[1]
-    table.sections = found[2]
     table.entities = [None] * len(found[0])
     for key, slot in shape.slots.items():
         table.values[key] = found[slot]
@@ -80,8 +79,6 @@ def _rejected(scanned: fast.Scan, vocabulary: Vocabulary) -> dict[str, set[int]]
     for kind, found in scanned.columns.items():
         shape = fast.layout(kind)
         rows: set[int] = set()
-        if shape.slots:
-            rows |= _keys_given_twice(found, shape, scanned.attribute_lines[kind])
         for key, slot in shape.slots.items():
             value = KINDS[kind].keys[key].value
             if value in ("level", "layer", "scope"):
@@ -93,25 +90,6 @@ def _rejected(scanned: fast.Scan, vocabulary: Vocabulary) -> dict[str, set[int]]
                 rows |= _vacancy_words(found[slot], vocabulary)
         rejected[kind] = rows
     return rejected
-
-
-def _keys_given_twice(found: list[tuple[str, ...]], shape: fast.Layout, lines: int) -> set[int]:
-    """Rows with more attribute lines than keys captured: a key was given twice (SYN004, or lines to join).
-
-    A repeated group keeps the last value of each of its groups, so a person
-    given as ``vacant`` and then as a name fills both of its groups: a row with
-    both is a key given twice too.
-    """
-    rows: set[int] = set()
-    if "person" in shape.slots:
-        names, vacant = found[shape.slots["person"]], found[shape.slots["person"] + 1]
-        rows.update(row for row in compress(range(len(vacant)), vacant) if names[row])
-    captured = sum(len(column) - column.count("") for column in found[3:shape.tail])
-    if lines == captured and not rows:
-        return rows
-    slots = range(3, shape.tail)
-    return rows | {row for row, section in enumerate(found[2])
-                   if section.count("\n") != sum(1 for slot in slots if found[slot][row])}
 
 
 def _vacancy_words(persons: tuple[str, ...], vocabulary: Vocabulary) -> set[int]:

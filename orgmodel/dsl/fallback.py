@@ -222,6 +222,7 @@ def _merge(scanned: fast.Scan, tables: dict[str, Table], read: dict[str, dict[st
         made = [entity for entity in read[ENTITY_FIELDS[kind]].values() if entity is not None]
         fast_lines = scanned.lines(kind) if len(table) else []
         table.lines = fast_lines
+        table.starts = scanned.starts(kind) if len(table) else []
         if not made:
             continue
         rows = sorted([(line, 1, row) for row, line in enumerate(fast_lines)] +
@@ -239,7 +240,7 @@ def _rebuild(table: Table, rows: list[tuple[int, int, Any]]) -> None:
         if is_fast:
             table.keys.append(old.keys[item])
             table.texts.append(old.texts[item])
-            table.sections.append(old.sections[item])
+            table.starts.append(old.starts[item])
             table.entities.append(None)
             for key, column in old.values.items():
                 table.values[key].append(column[item])
@@ -256,7 +257,7 @@ def _append_entity(table: Table, entity: Entity) -> None:
 
     table.keys.append(entity.id)
     table.texts.append(getattr(entity, "title", None) or getattr(entity, "name", ""))
-    table.sections.append(None)
+    table.starts.append(-1)
     table.entities.append(entity)
     for key, spec in KINDS[table.kind].keys.items():
         if key == "person":

@@ -52,11 +52,11 @@ def _value(spec_value: str, repeats: bool) -> tuple[str, int]:
 
 
 class Layout:
-    """Where each field of a kind's rows is: ``id``, ``text``, ``section``, ``tail`` and one slot per key.
+    """Where each field of a kind's rows is: ``id``, ``text``, one slot per key, ``tail``.
 
-    ``section`` is the declaration's attribute lines as written (each starts
-    with a newline): where values are found again when positions are wanted.
-    ``tail`` is what follows (blank lines, the file's last newline).
+    ``tail`` is what follows the declaration (blank lines, comment lines, the
+    file's last newline). Its attribute lines as written are not kept: they
+    are found again in the text (:func:`section`) when positions are wanted.
     """
 
     def __init__(self, kind: str) -> None:
@@ -64,17 +64,33 @@ class Layout:
         self.kind = kind
         self.header = f"\n{kind} "
         self.has_id = spec.has_id
-        head = f"{kind} ({_ID}) " if spec.has_id else f"{kind} ()"
-        alternatives, self.slots, group = [], {}, 4  # groups 1-3: id, text, section
+        self.slots: dict[str, int] = {}
+        self.counts: dict[str, int] = {}
+        group = 2  # a row's slots 0-1: id, text
         for key, key_spec in spec.keys.items():
-            value, count = _value(key_spec.value, key_spec.repeats)
-            alternatives.append(f"{key} {value}")
-            self.slots[key] = group - 1  # a row is 0-based
-            group += count
+            self.slots[key] = group
+            self.counts[key] = _value(key_spec.value, key_spec.repeats)[1]
+            group += self.counts[key]
+        self.tail = group
+        self.width = group + 1  # the groups of a row (the tail is the last)
+
+    def source(self, base: int = 0) -> str:
+        """The pattern of a row, its groups numbered from ``base + 1``.
+
+        Each key's alternative fails once the key has a value (a conditional
+        group): a key given twice (SYN004, or lines to join) makes no row.
+        """
+        spec = KINDS[self.kind]
+        alternatives = []
+        for key, key_spec in spec.keys.items():
+            value, _ = _value(key_spec.value, key_spec.repeats)
+            alternative = f"{key} {value}"
+            for group in range(self.slots[key] + 1, self.slots[key] + 1 + self.counts[key]):
+                alternative = f"(?({base + group})(?!)|{alternative})"
+            alternatives.append(alternative)
         attributes = f"(?:\\n  (?:{'|'.join(alternatives)}))*" if alternatives else ""
-        self.tail = group - 1
-        self.width = group  # the groups of a row (the tail is the last)
-        self.source = rf'\n{head}"({_STRING})"({attributes}){_END}'
+        head = f"{self.kind} ({_ID}) " if spec.has_id else f"{self.kind} ()"
+        return rf'\n{head}"({_STRING})"(?:{attributes}){_END}'
 
 
 _LAYOUTS = {kind: Layout(kind) for kind in KINDS}
@@ -89,7 +105,11 @@ def layout(kind: str) -> Layout:
 
 def _pattern(kinds: tuple[str, ...]) -> re.Pattern[str]:
     """The pattern that reads ``kinds``: a row has every kind's groups, in order; one kind's are filled."""
-    return compiled("|".join(_LAYOUTS[kind].source for kind in kinds))
+    sources, base = [], 0
+    for kind in kinds:
+        sources.append(_LAYOUTS[kind].source(base))
+        base += _LAYOUTS[kind].width
+    return compiled("|".join(sources))
 
 
 def _read(pattern_kinds: tuple[str, ...], padded: str) -> dict[str, list[tuple[str, ...]]]:
@@ -127,7 +147,6 @@ class Scan:
         self.gaps = gaps
         self.spans = spans
         self.head = head  # characters of blank and comment lines before the first declaration
-        self.attribute_lines: dict[str, int] = {}  # by kind: the fast rows' attribute lines (before any are moved)
 
     def count(self, kind: str) -> int:
         found = self.columns.get(kind)
@@ -161,19 +180,34 @@ def scan(text: str) -> Scan:
     columns: dict[str, list[tuple[str, ...]]] = {}
     attribute_lines: dict[str, int] = {}
     head = _HEAD.match(padded).end()  # type: ignore[union-attr]  # it matches the empty string
-    # Rows cover whole lines and every stretch between them holds a line end, so the rows
-    # cover the text when they hold every line end: each row, its header's, its attribute
-    # lines' and its tail's.
-    covered = padded.count("\n", 0, head)
     columns.update(_read(("role",), padded))
     columns.update(_read(_OTHERS, padded))
+    if _covered(padded, head, columns):
+        return Scan(padded, columns, [], None, head)
+    return _with_gaps(padded, columns, head)
+
+
+def _covered(padded: str, head: int, columns: dict[str, list[tuple[str, ...]]]) -> bool:
+    """Whether the rows cover the whole text, counted by line ends (C-level counts, no loop per row).
+
+    A row is whole lines: its header, its attribute lines (each begins with a
+    line end and two spaces), its tail. Every stretch the rows leave holds a
+    line end that does not begin an attribute line, except one of indented
+    lines right after the head (a row ends where a line starts with a letter),
+    which is looked for. So the rows cover the text when the line ends they
+    must hold, with every "line end, two spaces" of the text counted as one of
+    their attribute lines, are all the text's line ends.
+    """
+    if padded.startswith("\n  ", head):
+        return False
+    attribute_lines = padded.count("\n  ") - padded.count("\n  ", 0, head)
+    covered = padded.count("\n", 0, head) + attribute_lines
     for kind, found in columns.items():
-        attribute_lines[kind] = sum(map(str.count, found[2], repeat("\n")))
-        covered += len(found[0]) + attribute_lines[kind] + sum(map(str.count, found[layout(kind).tail], repeat("\n")))
-    scanned = Scan(padded, columns, [], None, head) if covered == padded.count("\n") else \
-        _with_gaps(padded, columns, head)
-    scanned.attribute_lines = attribute_lines
-    return scanned
+        tails = found[layout(kind).tail]
+        covered += len(tails)  # the headers
+        if tails.count("") != len(tails):  # blank lines or comments after some rows
+            covered += sum(map(str.count, tails, repeat("\n"))) - sum(map(str.count, tails, repeat("\n  ")))
+    return covered == padded.count("\n")
 
 
 def _with_gaps(padded: str, columns: dict[str, list[tuple[str, ...]]], head: int) -> Scan:
@@ -226,12 +260,19 @@ def comments(scanned: Scan) -> list[tuple[int, str]]:
         rows = [row for row, tail in enumerate(tails) if "#" in tail]
         if not rows:
             continue
-        lines, sections = scanned.lines(kind), columns[2]
+        lines, starts = scanned.lines(kind), scanned.starts(kind)
         for row in rows:
-            last = lines[row] + sections[row].count("\n")  # the declaration's last line
+            last = lines[row] + section(text, starts[row]).count("\n")  # the declaration's last line
             for match in _COMMENT.finditer(tails[row]):
                 found.append((last + tails[row].count("\n", 0, match.start() + 1), match.group(1)))
     return sorted(found)
 
 
 _COMMENT = compiled(r"\n#([^\n]*)")
+_SECTION = compiled(r"(?:\n  [a-z][^\n]*)*")
+
+
+def section(text: str, start: int) -> str:
+    """The attribute lines of the fast row whose match starts at ``start`` (the header line's end), as written."""
+    end = text.find("\n", start + 1)
+    return "" if end < 0 else _SECTION.match(text, end).group()  # type: ignore[union-attr]
