@@ -67,10 +67,9 @@ class Plan:
     estimate: Size  # the chart's estimated size, header left out
 
 
-@attrs.frozen
-class _Block:
-    size: Size
-    ranks: int  # ranks from the block's top to its bottom
+# A block: a subtree's size, and the ranks from its top to its bottom. A plain tuple:
+# planning a big org makes a hundred thousand of them.
+_Block = tuple[Size, int]
 
 
 class _Planner:
@@ -79,7 +78,9 @@ class _Planner:
                  stacks: dict[tuple[str, ...], _Block] | None = None) -> None:
         self.org, self.team_of, self.stack_min, self.spacing = org, team_of, stack_min, spacing
         compact = spacing != TREE_SPACING
-        self.card: Callable[[str], Size] = lambda role: card(role, compact)
+        self._card, self._compact = card, compact
+        self.sizes: dict[str, Size] = {}  # each card's size, asked for once
+        self.across, self.down = spacing.across, spacing.down
         self.ratio = ratio
         self.shown = set(selection.roles)
         self.children = {r: [c for c in org.direct_reports.get(r, ()) if c in self.shown] for r in selection.roles}
@@ -87,6 +88,12 @@ class _Planner:
         self.above: dict[str, float] = {}  # role -> height of the single-report chain above it, from the top
         # A column of leaves measures the same in every arrangement tried (and for every ratio).
         self.stacks: dict[tuple[str, ...], _Block] = {} if stacks is None else stacks
+
+    def card(self, role: str) -> Size:
+        found = self.sizes.get(role)
+        if found is None:
+            found = self.sizes[role] = self._card(role, self._compact)
+        return found
 
     def chains(self, order: Sequence[str]) -> None:
         """Mark the roles whose block is the whole chart: the top, and single reports below it."""
@@ -98,7 +105,7 @@ class _Planner:
             self.above[role] = above
             if len(self.children[role]) != 1:
                 return
-            above += self.card(role)[1] + self.spacing.down
+            above += self.card(role)[1] + self.down
             role = self.children[role][0]
 
     def order(self, roles: Sequence[str]) -> list[str]:
@@ -134,14 +141,13 @@ class _Planner:
     def item(self, item: Item) -> _Block:
         if isinstance(item, str):
             found = self.blocks.get(item)
-            return found if found is not None else _Block(self.card(item), 1)  # a cycle's back edge: one card
+            return found if found is not None else (self.card(item), 1)  # a cycle's back edge: one card
         found = self.stacks.get(item)
         if found is None:
             sizes = [self.card(leaf) for leaf in item]
-            joint = 2 + self.spacing.across  # the line beside the cards
-            found = self.stacks[item] = _Block(
-                (joint + max(w for w, _ in sizes), sum(h for _, h in sizes) + self.spacing.down * (len(item) - 1)),
-                len(item))
+            joint = 2 + self.across  # the line beside the cards
+            found = self.stacks[item] = (
+                (joint + max(w for w, _ in sizes), sum(h for _, h in sizes) + self.down * (len(item) - 1)), len(item))
         return found
 
     def measure(self, manager: str, rows: Sequence[Sequence[Item]]) -> tuple[_Block, tuple[int, ...]]:
@@ -149,16 +155,18 @@ class _Planner:
         width, height = self.card(manager)
         below, ranks, gaps = 0.0, 0, []
         widest = width
+        across, down, last = self.across, self.down, len(rows) - 1
+        item = self.item
         for index, row in enumerate(rows):
-            blocks = [self.item(item) for item in row]
-            line = self.spacing.across + 2 if index < len(rows) - 1 else 0  # the line down to the next row
-            widest = max(widest, sum(b.size[0] for b in blocks) + self.spacing.across * (len(blocks) - 1) + line)
-            below += self.spacing.down * (1 if index == 0 else 2) + max(b.size[1] for b in blocks)
-            row_ranks = max(b.ranks for b in blocks)
-            if index < len(rows) - 1:
+            blocks = [item(entry) for entry in row]
+            line = across + 2 if index < last else 0  # the line down to the next row
+            widest = max(widest, sum(size[0] for size, _ in blocks) + across * (len(blocks) - 1) + line)
+            below += down * (1 if index == 0 else 2) + max(size[1] for size, _ in blocks)
+            row_ranks = max(block_ranks for _, block_ranks in blocks)
+            if index < last:
                 gaps.append(row_ranks + 1)  # from this row's joint (or the manager) to the next one's
             ranks += row_ranks + (1 if index else 0)
-        return _Block((widest, height + below), 1 + ranks), tuple(gaps)
+        return ((widest, height + below), 1 + ranks), tuple(gaps)
 
     def tree_rows(self, manager: str) -> tuple[tuple[Item, ...], ...]:
         placed, groups = self.leaf_groups(manager)
@@ -181,7 +189,7 @@ class _Planner:
             # (a wrapped row of leaves costs a rank and a line, another column neither).
             for rows in self.row_choices(items) if placed else [(tuple(items),)]:
                 block, _ = self.measure(manager, rows)
-                cost = self.cost(manager, block.size)
+                cost = self.cost(manager, block[0])
                 if best is None or cost < best[0] - 1e-6:
                     best = (cost, rows)
         return best[1] if best is not None else ()
@@ -197,20 +205,20 @@ class _Planner:
 
     def row_choices(self, items: list[Item]) -> list[tuple[tuple[Item, ...], ...]]:
         """Items in file order, in rows filled up to each of a few widths (shelves)."""
-        widths = [self.item(item).size[0] for item in items]
+        widths = [self.item(item)[0][0] for item in items]
         targets = {max(widths)}
         for per_row in _row_lengths(len(items)):
-            targets.add(max(sum(widths[i : i + per_row]) + self.spacing.across * (per_row - 1)
+            targets.add(max(sum(widths[i : i + per_row]) + self.across * (per_row - 1)
                             for i in range(0, len(items), per_row)))
         choices = []
         for target in sorted(targets, reverse=True):
             rows: list[list[Item]] = [[]]
             used = 0.0
             for item, width in zip(items, widths):
-                if rows[-1] and used + self.spacing.across + width > target:
+                if rows[-1] and used + self.across + width > target:
                     rows.append([])
                     used = 0.0
-                used += (self.spacing.across if rows[-1] else 0) + width
+                used += (self.across if rows[-1] else 0) + width
                 rows[-1].append(item)
             choices.append(tuple(tuple(row) for row in rows))
         return list(dict.fromkeys(choices))
@@ -276,11 +284,11 @@ def _arrange(org: Org, selection: Selection, card: Callable[[str, bool], Size], 
     planner.chains(order)
     for manager in reversed(order):  # reports before their managers
         if not planner.children[manager]:
-            planner.blocks[manager] = _Block(planner.card(manager), 1)
+            planner.blocks[manager] = (planner.card(manager), 1)
             continue
         rows[manager] = planner.tree_rows(manager) if layout == "tree" else planner.compact_rows(manager)
         planner.blocks[manager], gaps[manager] = planner.measure(manager, rows[manager])
     tops = [r for r in order if org.roles[r].manager_id not in planner.shown] or order[:1]
-    sizes = [planner.blocks[top].size for top in tops if top in planner.blocks]
+    sizes = [planner.blocks[top][0] for top in tops if top in planner.blocks]
     estimate = (sum(w for w, _ in sizes) + spacing.across * max(len(sizes) - 1, 0), max((h for _, h in sizes), default=0))
     return Plan(layout, spacing, rows, gaps, estimate)
