@@ -55,7 +55,7 @@ def screen(columns: OrgColumns, params: Params, vocabulary: Vocabulary) -> bool:
         spec = KINDS[kind].keys[key]
         if spec.repeats and not any(table.entities):  # count the rows asked about only
             column = table.values[key]
-            counts = {row: column[row].count(", ") + 1 if column[row] else 0 for row in rows}
+            counts = {row: _count(column[row]) for row in rows}
         else:
             counts = dict(enumerate(_counts(columns, kind, key)))
         return any(counts[row] < low or (high is not None and counts[row] > high) for row in rows)
@@ -63,7 +63,7 @@ def screen(columns: OrgColumns, params: Params, vocabulary: Vocabulary) -> bool:
     if spec.repeats and not any(table.entities):  # the common case: is any cell empty, or a list?
         cells = columns.tally(kind, key)
         few = low > 1 or (low == 1 and "" in cells)
-        many = high is not None and max(0 if not raw else raw.count(", ") + 1 for raw in cells) > high
+        many = high is not None and max(map(_count, cells)) > high
         return few or many
     counts = _counts(columns, kind, key)
     return (low > 0 and min(counts) < low) or (high is not None and max(counts) > high)
@@ -82,11 +82,16 @@ def _counts(columns: OrgColumns, kind: str, key: str) -> list[int]:
     elif not spec.repeats or ", " not in "\n".join(table.values[key]):
         counts = list(map(bool, table.values[key]))  # True counts as 1
     else:
-        counts = [raw.count(", ") + 1 if raw else 0 for raw in table.values[key]]
+        counts = list(map(_count, table.values[key]))
     if any(table.entities):  # what the general reader read: counted on its entity (an empty string is a value)
         for row in compress(range(len(table)), table.entities):
             counts[row] = len(_distinct(values(table.entities[row], key)))  # type: ignore[arg-type]
     return counts
+
+
+def _count(raw: str) -> int:
+    """How many distinct values a cell as written holds (``ops, ops`` is one)."""
+    return 0 if not raw else 1 if ", " not in raw else len(set(raw.split(", ")))
 
 
 def _distinct(found: tuple[Value | str, ...]) -> tuple[Value | str, ...]:
