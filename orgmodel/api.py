@@ -57,6 +57,7 @@ class CheckResult(Record):
     findings: list[Finding]
     source: str
     document: Document | None
+    _lines: tuple[str, ...] | None
 
     def __init__(self, path: str, org: Org | OrgColumns, findings: list[Finding], source: str = "",
                  document: Document | None = None) -> None:
@@ -74,7 +75,7 @@ class CheckResult(Record):
             from orgmodel.dsl.lexer import split_lines
 
             object.__setattr__(self, "_lines", tuple(split_lines(self.source)))
-        return self._lines  # type: ignore[return-value]
+        return self._lines  # type: ignore[return-value]  # set just above
 
     def __repr__(self) -> str:
         return f"CheckResult(path={self.path!r}, findings={self.findings!r})"

@@ -118,7 +118,7 @@ class Baseline:
             else:
                 kept.append(finding)
         self.hidden += len(pairs) - len(kept)
-        return attrs.evolve(result, findings=kept)
+        return result.replace(findings=kept)
 
     def stale(self) -> Sequence[Entry]:
         """Entries for files checked in this run whose findings are gone (fixed)."""

@@ -176,7 +176,7 @@ class OrgColumns:
         name = f"distinct {kind} {key}"
         if name not in self.cache:
             tally = self.cache.get(f"tally {kind} {key}")
-            cells = tally if tally is not None else filter(None, self.tables[kind].values[key])  # type: ignore[arg-type]
+            cells: Iterable[str] = tally if isinstance(tally, Counter) else filter(None, self.tables[kind].values[key])
             self.cache[name] = distinct_values(cells)
         return self.cache[name]  # type: ignore[return-value]
 
@@ -294,7 +294,7 @@ def _entity(columns: OrgColumns, table: Table, row: int, line: int) -> Entity:
         fields["vacant"] = table.vacant[row]
     if table.fact_ids:
         fields.update(table.facts_of[table.fact_ids[row]])
-    return ENTITY_CLASSES[kind](**fields)  # type: ignore[no-any-return]
+    return ENTITY_CLASSES[kind](**fields)
 
 
 def entities(columns: OrgColumns, kind: str) -> Iterator[Entity]:
@@ -305,7 +305,7 @@ def entities(columns: OrgColumns, kind: str) -> Iterator[Entity]:
 def _build_org(columns: OrgColumns) -> Org:
     from orgmodel.model import ENTITY_FIELDS, Org
 
-    mappings = {ENTITY_FIELDS[kind]: {entity.id: entity for entity in entities(columns, kind)}
+    mappings: dict[str, Any] = {ENTITY_FIELDS[kind]: {entity.id: entity for entity in entities(columns, kind)}
                 for kind in columns.tables}
     return Org(path=columns.path, name=columns.name, name_line=columns.name_line, duplicates=columns.duplicates,
                **mappings)

@@ -23,7 +23,6 @@ from orgmodel.rulepack import PackError, Rule, RulePack, checked_params, load_pa
 from orgmodel.sanitise import token
 from orgmodel.toml_lines import TomlText
 from orgmodel.vocabulary import Vocabulary
-from orgmodel.vocabulary_schema import VocabularyError, extend_vocabulary
 
 __all__ = ["CONFIG_NAMES", "ConfigError", "Settings", "configure_pack", "find_config", "load_settings"]
 LIST_KEYS = ("select", "extend-select", "ignore", "rules", "include", "exclude", "font")
@@ -283,6 +282,8 @@ def _configure(pack: RulePack, settings: Settings) -> RulePack:
 
 def _extended(pack: RulePack, settings: Settings) -> Vocabulary:
     """The pack's vocabulary with the settings' [extend-vocabulary]; errors give file:line: key."""
+    from orgmodel.vocabulary_schema import VocabularyError, extend_vocabulary
+
     try:
         return extend_vocabulary(pack.vocabulary, settings.extend_vocabulary)
     except VocabularyError as error:

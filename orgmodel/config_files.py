@@ -9,17 +9,19 @@ error quotes a line of the file (it may be a link to a secret).
 
 from __future__ import annotations
 
-import configparser
 import os
 import re
 import stat
-import tomllib
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from orgmodel.files import NotRegularFile, read_regular_text
 from orgmodel.sanitise import token
 
+if TYPE_CHECKING:
+    import configparser
+
+# configparser and tomllib are imported when a file is parsed: most checks find no configuration file.
 CONFIG_NAMES = (".orgmodel.toml", "pyproject.toml", "setup.cfg")
 
 
@@ -52,6 +54,8 @@ def is_candidate(path: Path) -> bool:
 
 
 def _toml(path: Path, text: str) -> dict[str, Any]:
+    import tomllib
+
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
@@ -61,6 +65,8 @@ def _toml(path: Path, text: str) -> dict[str, Any]:
 
 
 def _ini(path: Path, text: str) -> configparser.ConfigParser:
+    import configparser
+
     parser = configparser.ConfigParser(interpolation=None)
     parser.optionxform = str  # type: ignore[assignment,method-assign]  # codes and globs keep their case
     try:

@@ -120,7 +120,7 @@ def diff(project: Project, pair: Pair) -> Compared:
         result = check_bytes(version.data, version.shown, pack)
         if not ignored:  # per-file-ignores, as `orgmodel check` applies them
             return result
-        return attrs.evolve(result, findings=[f for f in result.findings
+        return result.replace(findings=[f for f in result.findings
                                               if not any(f.code.startswith(c) for c in ignored)])
 
     old, new = checked(pair.old), checked(pair.new)

@@ -202,7 +202,8 @@ def decode(data: tuple[Any, ...]) -> RulePack:
     vocabulary.with_tables({name: Table.from_state((getattr(vocabulary, name), *state))
                             for name, state in tables.items()})
     source_of = {source[0]: Source(*source) for source in sources}
-    made = {rule[0]: Rule(*rule[:2], Severity(rule[2]), CHECK_KINDS[rule[3]], rule[4], source_of[rule[5]], *rule[6:])
+    made = {rule[0]: Rule(rule[0], rule[1], Severity(rule[2]), CHECK_KINDS[rule[3]], rule[4], source_of[rule[5]],
+                          rule[6], rule[7], rule[8], rule[9], rule[10], rule[11], rule[12], rule[13], rule[14])
             for rule in rules}
     return RulePack(made, vocabulary, source_of, known_codes, opted_in)
 

@@ -22,7 +22,10 @@ _compiled: dict[tuple[str, int], re.Pattern[str]] = {}
 
 def _entry() -> str:
     from orgmodel import __version__
-    from orgmodel.pack_cache import blake2b
+    try:
+        from _blake2 import blake2b  # what hashlib uses, without hashlib's import cost
+    except ImportError:  # pragma: no cover - a Python built without it
+        from hashlib import blake2b
 
     return f"patterns-{blake2b(f'{sys.version}{__version__}'.encode(), digest_size=12).hexdigest()}.bin"
 
@@ -69,10 +72,11 @@ def compiled(pattern: str, flags: int = 0) -> re.Pattern[str]:
 
 
 def _sre_compile(pattern: str, program: tuple[Any, ...]) -> re.Pattern[str]:
-    import _sre
+    import _sre  # type: ignore[import-not-found]
 
     flags, code, groups, groupindex, indexgroup = program
-    return _sre.compile(pattern, flags, code, groups, groupindex, indexgroup)  # type: ignore[no-any-return]
+    made: re.Pattern[str] = _sre.compile(pattern, flags, code, groups, groupindex, indexgroup)
+    return made
 
 
 def _compile(pattern: str, flags: int) -> tuple[re.Pattern[str], tuple[Any, ...] | None]:

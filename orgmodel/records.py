@@ -21,7 +21,7 @@ are built only when someone asks for the model, stay attrs classes.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Self
 
 _set = object.__setattr__
 
@@ -38,7 +38,7 @@ class _Described(type):
             raise AttributeError(name)
         import attrs
 
-        fields = {name: attrs.field(alias=name.lstrip("_")) for name in cls._names()}  # type: ignore[attr-defined]
+        fields = {name: attrs.field(alias=name.lstrip("_")) for name in cls._names()}
         described = attrs.make_class(cls.__name__, fields, frozen=True).__attrs_attrs__  # type: ignore[attr-defined]
         type.__setattr__(cls, "__attrs_attrs__", described)
         return described
@@ -73,7 +73,7 @@ class Record(metaclass=_Described):
     def __eq__(self, other: object) -> bool:
         if other.__class__ is not self.__class__:
             return NotImplemented
-        return self._compared() == other._compared()  # type: ignore[attr-defined,no-any-return]
+        return self._compared() == other._compared()
 
     def __ne__(self, other: object) -> bool:
         equal = self.__eq__(other)
@@ -89,7 +89,7 @@ class Record(metaclass=_Described):
     def __reduce__(self) -> tuple[Any, ...]:  # copy and pickle: rebuild through __init__
         return (self.__class__, self._fields())
 
-    def replace(self, **changes: Any) -> Any:
+    def replace(self, **changes: Any) -> Self:
         """A copy with ``changes`` (what ``attrs.evolve`` does)."""
         fields = {name.lstrip("_"): value for name, value in zip(self._names(), self._fields())}
         fields.update(changes)

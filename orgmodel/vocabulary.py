@@ -76,7 +76,7 @@ class Vocabulary(Record):
                   "seniority", "layer_default", "title_layers", "kpi_scopes", "title_channels", "layer_colours",
                   "vacancy_words")
     # Besides the fields: what they index, made once (titles repeat: a thousand "SEO Lead"s are read once).
-    __slots__ = (*__fields__, "_rank", "_tables", "_vacancy", "_titles")
+    __slots__ = (*__fields__, "_rank", "_tables", "_vacancy", "_titles", "_keys")
     levels: tuple[str, ...]
     layers: tuple[str, ...]
     scopes: tuple[str, ...]
@@ -95,6 +95,7 @@ class Vocabulary(Record):
     _tables: dict[str, Table]
     _vacancy: frozenset[str]
     _titles: dict[str, TitleGuess]
+    _keys: TitleKeys | None
 
     def __init__(self, levels: tuple[str, ...], layers: tuple[str, ...], scopes: tuple[str, ...],
                  responsibilities: Mapping[str, Responsibility], exclusive: tuple[str, ...],
@@ -109,7 +110,7 @@ class Vocabulary(Record):
                    kpi_scopes=kpi_scopes, title_channels=title_channels,
                    layer_colours={} if layer_colours is None else layer_colours, vacancy_words=vacancy_words,
                    _rank={level: i for i, level in enumerate(levels)}, _tables={},
-                   _vacancy=frozenset(normalise(w) for w in vacancy_words), _titles={})
+                   _vacancy=frozenset(normalise(w) for w in vacancy_words), _titles={}, _keys=None)
 
     def _table(self, name: str) -> Table:
         """The indexed table of ``title_levels``, ``title_layers``, ``kpi_scopes`` or ``title_channels``, built on first use."""
@@ -192,11 +193,11 @@ class Vocabulary(Record):
 
     def title_keys(self, titles: Sequence[str]) -> Sequence[str]:
         """A key for each title under which it reads as it does (see ``titles.TitleKeys``), in order."""
-        keys = self._tables.get("keys")
+        keys = self._keys
         if keys is None:
-            keys = self._tables["keys"] = TitleKeys(  # type: ignore[assignment]
-                [self._table(name) for name in ("title_levels", "title_layers", "title_channels")])
-        return keys.keys(titles)  # type: ignore[attr-defined,no-any-return]
+            keys = TitleKeys([self._table(name) for name in ("title_levels", "title_layers", "title_channels")])
+            object.__setattr__(self, "_keys", keys)
+        return keys.keys(titles)
 
     def vacant_rows(self, names: Sequence[str]) -> list[int]:
         """The positions in ``names`` of the names that mean "vacant" (``means_vacant``), for many at once.

@@ -13,8 +13,6 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-import attrs
-
 from orgmodel.titles import Phrases, TitleRow, phrase_error
 from orgmodel.vocabulary import MAX_STEP, Responsibility, Vocabulary
 
@@ -231,8 +229,8 @@ def extend_vocabulary(base: Vocabulary, raw: Any, root: str = "extend-vocabulary
         raw.get("responsibilities", {}), (*path, "responsibilities"), levels, base.layers)}
     exclusive = _strings(raw.get("exclusive", []), (*path, "exclusive"), tuple(responsibilities),
                          "known responsibility")
-    return attrs.evolve(
-        base, levels=levels, responsibilities=responsibilities,
+    return base.replace(
+        levels=levels, responsibilities=responsibilities,
         exclusive=base.exclusive + tuple(e for e in exclusive if e not in base.exclusive),
         title_levels=_rows(raw.get("title-level", []), (*path, "title-level"), "level", levels) + base.title_levels,
         seniority={**base.seniority, **_seniority(raw.get("seniority", {}), (*path, "seniority"))},

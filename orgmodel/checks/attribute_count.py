@@ -6,7 +6,7 @@ Used for "exactly one owner" (KPI001, CAMP001), "at most one solid line"
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from itertools import compress
 from typing import TYPE_CHECKING
 
@@ -55,7 +55,7 @@ def screen(columns: OrgColumns, params: Params, vocabulary: Vocabulary) -> bool:
         spec = KINDS[kind].keys[key]
         if spec.repeats and not any(table.entities):  # count the rows asked about only
             column = table.values[key]
-            counts = {row: _count(column[row]) for row in rows}
+            counts: Mapping[int, int] = {row: _count(column[row]) for row in rows}
         else:
             counts = dict(enumerate(_counts(columns, kind, key)))
         return any(counts[row] < low or (high is not None and counts[row] > high) for row in rows)
@@ -65,8 +65,8 @@ def screen(columns: OrgColumns, params: Params, vocabulary: Vocabulary) -> bool:
         few = low > 1 or (low == 1 and "" in cells)
         many = high is not None and max(map(_count, cells)) > high
         return few or many
-    counts = _counts(columns, kind, key)
-    return (low > 0 and min(counts) < low) or (high is not None and max(counts) > high)
+    every = _counts(columns, kind, key)
+    return (low > 0 and min(every) < low) or (high is not None and max(every) > high)
 
 
 def _counts(columns: OrgColumns, kind: str, key: str) -> list[int]:
@@ -85,7 +85,7 @@ def _counts(columns: OrgColumns, kind: str, key: str) -> list[int]:
         counts = list(map(_count, table.values[key]))
     if any(table.entities):  # what the general reader read: counted on its entity (an empty string is a value)
         for row in compress(range(len(table)), table.entities):
-            counts[row] = len(_distinct(values(table.entities[row], key)))  # type: ignore[arg-type]
+            counts[row] = len(_distinct(values(table.entities[row], key)))
     return counts
 
 

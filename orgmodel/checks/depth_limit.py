@@ -33,7 +33,7 @@ def check(org: Org, params: Params, vocabulary: Vocabulary) -> Iterator[Hit]:
 
 def screen(columns: OrgColumns, params: Params, vocabulary: Vocabulary) -> bool:
     """A chain is no deeper than the org has roles."""
-    return len(columns.roles) > params["max"]
+    return bool(len(columns.roles) > params["max"])
 
 
 KIND = CheckKind(

@@ -15,7 +15,7 @@ report: only a certain inversion is reported. Equal ranks below
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any, TYPE_CHECKING
 
 from orgmodel.checks import where as role_filter
@@ -37,7 +37,7 @@ def _rank(facts: Role | Mapping[str, Any], contributor: bool, vocabulary: Vocabu
     ``facts`` are a role's (or its facts from the columns); ``contributor``:
     it matches the ``as-contributor`` filter.
     """
-    get = facts.get if isinstance(facts, Mapping) else functools.partial(getattr, facts)
+    get: Callable[[str], Any] = facts.get if isinstance(facts, Mapping) else functools.partial(getattr, facts)
     if highest and get("rank_max") is not None:
         return divmod(get("rank_max") + MAX_STEP, RANK_STEPS)[0], MAX_STEP
     step = get("rank") - vocabulary.rank(get("level")) * RANK_STEPS

@@ -49,8 +49,8 @@ def screen(columns: OrgColumns, params: Params, vocabulary: Vocabulary) -> bool:
     if not any(roles.entities) and not any(table.entities) and ", " not in "\n".join(named_column):
         # One role named per entity, every role read by the fast path: compare raw cells, per distinct pair.
         theirs_column = [*roles.values[params["role-values"]], ""]  # the last: names no role
-        theirs = map(theirs_column.__getitem__, map(found.index.get, named_column, repeat(-1)))
-        return any(mine and raw and set(mine).isdisjoint(split(raw)) for mine, raw in set(zip(mine_column, theirs)))
+        cells = map(theirs_column.__getitem__, map(found.index.get, named_column, repeat(-1)))
+        return any(mine and raw and set(mine).isdisjoint(split(raw)) for mine, raw in set(zip(mine_column, cells)))
     for mine, named in set(zip(mine_column, texts(columns, kind, params["attribute"]))):
         for value in named:
             row = found.index.get(value)

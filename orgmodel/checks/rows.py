@@ -185,9 +185,9 @@ class Roles:
 def roles(columns: OrgColumns) -> Roles:
     """The org's :class:`Roles`, made once per org."""
     found = columns.cache.get("roles")
-    if found is None:
+    if not isinstance(found, Roles):
         found = columns.cache["roles"] = Roles(columns)
-    return found  # type: ignore[no-any-return]
+    return found
 
 
 def named(columns: OrgColumns, kind: str, key: str) -> set[str]:
@@ -197,7 +197,7 @@ def named(columns: OrgColumns, kind: str, key: str) -> set[str]:
 
 def assumed(facts: Mapping[str, Any]) -> bool:
     """``checks.base.assumed`` on facts: the level is the pack's default for an unread title."""
-    return facts["level_origin"] == "default"
+    return bool(facts["level_origin"] == "default")
 
 
 def texts(columns: OrgColumns, kind: str, key: str) -> list[tuple[str, ...]]:
@@ -206,6 +206,7 @@ def texts(columns: OrgColumns, kind: str, key: str) -> list[tuple[str, ...]]:
 
     table = columns.tables[kind]
     spec = KINDS[kind].keys[key]
+    found: list[tuple[str, ...]]
     if key == "person":
         found = [() if person is None else (person,) for person in table.persons]
     elif spec.value in ("level", "layer", "scope"):

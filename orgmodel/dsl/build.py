@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from orgmodel.dsl.grammar import KINDS, KeySpec, is_identifier
-from orgmodel.dsl.lookalike import difference, lookalikes
+from orgmodel.dsl import lookalike
 from orgmodel.dsl.syntax import Attribute, Declaration, Document, Problem, Token
 from orgmodel.model import ENTITY_CLASSES, ENTITY_FIELDS, Org, Value
 from orgmodel.sanitise import token as short
@@ -194,6 +194,11 @@ class _Reader:
         self.problems.append(_problem("SYN003", message, token, entity_id))
 
     def resolve(self) -> None:
+        self.unresolved()
+        self.lookalikes()
+
+    def unresolved(self) -> None:
+        """REF002 on each reference that names no declaration of the kind it expects."""
         suggesters: dict[str, Suggester] = {}
         for value, expected, referrer in self.references:
             if expected in self.kinds_of.get(value.text, ()):
@@ -208,17 +213,14 @@ class _Reader:
                 message = f"'{short(value.text)}' is a {actual}, not a {expected}"
             self.problems.append(Problem(
                 "REF002", message, value.line, value.column, value.end_column, referrer))
-        self.lookalikes()
 
     def lookalikes(self) -> None:
         """REF003 on each ID that looks like another (``сmo`` with a Cyrillic ``с`` next to ``cmo``)."""
-        for entity_id, like in lookalikes(list(self.kind_of)):
+        def position(entity_id: str) -> tuple[int, int]:
             entity = self.entities[ENTITY_FIELDS[self.kind_of[entity_id]]][entity_id]
-            message = (f"'{short(entity_id)}' looks like '{short(like)}' (line {self.first_at[like]}) but is "
-                       f"another ID: {difference(entity_id, like)}; rename one, so that every reference "
-                       "names the one it means")
-            self.problems.append(Problem("REF003", message, entity.line, entity.column,
-                                         entity.column + len(entity_id), entity_id))
+            return entity.line, entity.column
+
+        self.problems.extend(lookalike.problems(list(self.kind_of), position))
 
 
 class _Vacant:

@@ -53,7 +53,8 @@ def read(text: str, vocabulary: Vocabulary, path: str) -> tuple[OrgColumns, list
     columns = OrgColumns(path, scanned, tables, name, name_line, duplicates)
     general.resolve(columns)
     comments = [Comment(text, line, 1) for line, text in fast.comments(scanned)] if "#" in scanned.text else []
-    return columns, general.problems(), general.document(comments)
+    rows = sum(map(scanned.count, KINDS))
+    return columns, general.problems(), general.document(comments, rows)
 
 
 def _fast_table(scanned: fast.Scan, kind: str) -> Table:
@@ -108,12 +109,13 @@ def _facts(tables: dict[str, Table], vocabulary: Vocabulary) -> None:
             keys = vocabulary.title_keys(roles.texts)
             distinct = set(keys)
         levels, layers = roles.values["level"], roles.values["layer"]
+        found: dict[Any, Mapping[str, Any]]
         if levels.count("") == len(levels) and layers.count("") == len(layers):
             read = vocabulary.role_facts_of((key, "", "") for key in distinct)  # the title alone decides
             found = {combo[0]: facts for combo, facts in read.items()}
         else:
             keys = list(zip(keys, levels, layers))
-            found = vocabulary.role_facts_of(set(keys))
+            found = dict(vocabulary.role_facts_of(set(keys)))
         _number(roles, keys, found)
     kpis = tables["kpi"]
     if kpis.keys:

@@ -16,11 +16,9 @@ them here exactly as it does for a whole file:
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any
-
 import functools
-from typing import TYPE_CHECKING
+from collections.abc import Iterator, Mapping
+from typing import TYPE_CHECKING, Any
 
 from orgmodel.columns import OrgColumns, Table, split
 from orgmodel.dsl import fast
@@ -49,6 +47,7 @@ class General:
         self.declarations: list[Declaration] = []
         self.complete = False  # the reader has seen every declaration (the file has duplicate IDs)
         self.line_count = 0
+        self.lookalikes: list[Problem] = []  # REF003, found over every row
 
     @functools.cached_property
     def reading(self) -> Reading:
@@ -62,20 +61,22 @@ class General:
 
         return _Reader(self.vocabulary)
 
-    def document(self, comments: list[Comment]) -> Document:
+    def document(self, comments: list[Comment], rows: int) -> Document:
         """The syntax tree without declarations: comments (the fast path's ``comments`` too), problems,
-        suppressions and the line count."""
+        suppressions, the line count and the declaration lines (``rows`` of them read by the fast path)."""
         if "reading" not in self.__dict__:
-            return Document((), tuple(comments), (), self.line_count)
+            return Document((), tuple(comments), (), self.line_count, (), rows)
         self.reading.line_count = self.line_count
+        self.reading.declaration_lines += rows
         if comments:
             self.reading.comments = sorted([*self.reading.comments, *comments], key=lambda comment: comment.line)
-        return self.reading.document()  # type: ignore[no-any-return]
+        document: Document = self.reading.document()
+        return document
 
     def problems(self) -> list[Problem]:
         """The parser's problems, then the reader's, in the order the general path gives them."""
         found = list(self.reading.problems) if "reading" in self.__dict__ else []
-        return found + (self.reader.problems if "reader" in self.__dict__ else [])
+        return found + (self.reader.problems if "reader" in self.__dict__ else []) + self.lookalikes
 
     def read_gaps(self, scanned: fast.Scan) -> None:
         """Parse every gap the fast path left, in file order, with its true line numbers."""
@@ -160,7 +161,26 @@ class General:
             if not self.complete:
                 _name_space(self.reader, columns)
             self.reader.references = _failing(columns, missing)
-            self.reader.resolve()
+            self.reader.unresolved()
+        self.lookalikes = _lookalikes(columns)
+
+
+def _lookalikes(columns: OrgColumns) -> list[Problem]:
+    """REF003 as the general reader gives it, over every declared ID (nothing to do when all are ASCII)."""
+    if all("".join(table.keys).isascii() for table in columns.tables.values()):
+        return []
+    from orgmodel.dsl.lookalike import problems
+
+    declared = []
+    for kind, table in columns.tables.items():
+        for row, (key, line) in enumerate(zip(table.keys, columns.lines(kind))):
+            if key not in columns.duplicates:
+                entity = table.entities[row]
+                declared.append((line, entity.column if entity is not None else len(kind) + 2, key))
+    first: dict[str, tuple[int, int]] = {}
+    for line, column, key in sorted(declared):
+        first.setdefault(key, (line, column))
+    return problems(list(first), first.__getitem__)
 
 
 def _unique(tables: dict[str, Table], more: list[str]) -> bool:
@@ -235,38 +255,51 @@ def _rebuild(table: Table, rows: list[tuple[int, int, Any]]) -> None:
     old = Table(table.kind)
     old.__dict__.update(table.__dict__)
     table.__init__(table.kind)  # type: ignore[misc]
+    keys: list[str] = []
+    texts: list[str] = []
+    starts: list[int] = []
+    entities: list[Entity | None] = []
+    cells: dict[str, list[str]] = {key: [] for key in old.values}
+    persons: list[str | None] = []
+    vacant: list[bool] = []
+    role = table.kind == "role"
     for line, is_fast, item in rows:
         table.lines.append(line)
         if is_fast:
-            table.keys.append(old.keys[item])
-            table.texts.append(old.texts[item])
-            table.starts.append(old.starts[item])
-            table.entities.append(None)
+            keys.append(old.keys[item])
+            texts.append(old.texts[item])
+            starts.append(old.starts[item])
+            entities.append(None)
             for key, column in old.values.items():
-                table.values[key].append(column[item])
-            if table.kind == "role":
-                table.persons.append(old.persons[item])
-                table.vacant.append(old.vacant[item])
-        else:
-            _append_entity(table, item)
+                cells[key].append(column[item])
+            if role:
+                persons.append(old.persons[item])
+                vacant.append(old.vacant[item])
+            continue
+        keys.append(item.id)
+        texts.append(str(getattr(item, "title", None) or getattr(item, "name", "")))
+        starts.append(-1)
+        entities.append(item)
+        for key, raw in _raw_cells(table.kind, item):
+            cells[key].append(raw)
+        if role:
+            persons.append(item.person)
+            vacant.append(bool(item.vacant))
+    table.keys, table.texts, table.starts, table.entities = keys, texts, starts, entities
+    table.values.update(cells)
+    if role:
+        table._persons, table._vacant = persons, vacant
 
 
-def _append_entity(table: Table, entity: Entity) -> None:
-    """A row for an entity the general reader built, its raw columns as the fast path would have them."""
+def _raw_cells(kind: str, entity: Entity) -> Iterator[tuple[str, str]]:
+    """The raw cell of each key of an entity the general reader built, as the fast path would have it."""
     from orgmodel.model import values
 
-    table.keys.append(entity.id)
-    table.texts.append(getattr(entity, "title", None) or getattr(entity, "name", ""))
-    table.starts.append(-1)
-    table.entities.append(entity)
-    for key, spec in KINDS[table.kind].keys.items():
+    for key, spec in KINDS[kind].keys.items():
         if key == "person":
-            table.values[key].append(getattr(entity, "person", None) or "")
+            yield key, getattr(entity, "person", None) or ""
         elif spec.value in ("level", "layer", "scope"):
             origin = getattr(entity, f"{spec.value}_origin")
-            table.values[key].append(getattr(entity, spec.value) if origin == "written" else "")
+            yield key, getattr(entity, spec.value) if origin == "written" else ""
         else:
-            table.values[key].append(", ".join(str(getattr(v, "text", v)) for v in values(entity, key)))
-    if table.kind == "role":
-        table.persons.append(entity.person)  # type: ignore[union-attr]
-        table.vacant.append(entity.vacant)  # type: ignore[union-attr]
+            yield key, ", ".join(str(getattr(v, "text", v)) for v in values(entity, key))

@@ -17,7 +17,11 @@ from __future__ import annotations
 
 import functools
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from orgmodel.dsl.syntax import Problem
 
 
 @functools.cache
@@ -70,6 +74,25 @@ def lookalikes(ids: Sequence[str]) -> Iterator[tuple[str, str]]:
         for member in members:
             if member != genuine and not member.isascii():
                 yield member, genuine
+
+
+def problems(ids: Sequence[str], position: Callable[[str], tuple[int, int]]) -> list[Problem]:
+    """REF003 on each of ``ids`` (declared IDs, each once, in file order) that looks like another.
+
+    ``position`` gives the line and column of an ID where it is declared
+    (the general reader's entities, or the columnar core's rows).
+    """
+    from orgmodel.dsl.syntax import Problem
+    from orgmodel.sanitise import token as short
+
+    found = []
+    for entity_id, like in lookalikes(ids):
+        line, column = position(entity_id)
+        message = (f"'{short(entity_id)}' looks like '{short(like)}' (line {position(like)[0]}) but is "
+                   f"another ID: {difference(entity_id, like)}; rename one, so that every reference "
+                   "names the one it means")
+        found.append(Problem("REF003", message, line, column, column + len(entity_id), entity_id))
+    return found
 
 
 def difference(text: str, like: str) -> str:

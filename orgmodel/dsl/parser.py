@@ -220,7 +220,7 @@ def read_declarations(text: str, reading: Reading, first_line: int = 1) -> Itera
         if comment is not None:
             _note_suppression(comment, builder, reading.suppressions, on_code_line=True)
     builder.close()
-    reading.declaration_lines = builder.declaration_lines
+    reading.declaration_lines += builder.declaration_lines
     yield from builder.declarations
 
 

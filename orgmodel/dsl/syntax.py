@@ -107,7 +107,7 @@ class Problem(Record):
 
 
 class Document(Record):
-    __slots__ = ("declarations", "comments", "problems", "line_count", "suppressions")
+    __slots__ = ("declarations", "comments", "problems", "line_count", "suppressions", "declaration_lines")
     declarations: tuple[Declaration, ...]
     comments: tuple[Comment, ...]
     problems: tuple[Problem, ...]

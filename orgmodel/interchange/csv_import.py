@@ -102,7 +102,7 @@ def import_table(table: Table, vocabulary: Vocabulary, options: ImportOptions = 
         notes.append(f"columns not used: {', '.join(columns.unknown)}")
     kept = [people[i] for i in scope.kept]
     role_of_row = {p.row: p.role_id for p in kept}
-    findings = [attrs.evolve(f, entity=role_of_row.get(f.line)) for f in findings]
+    findings = [f.replace(entity=role_of_row.get(f.line)) for f in findings]
     return Imported(formatted, sorted(findings), len(kept), sum(p.vacant for p in kept),
                     sum(1 for i in scope.kept if i in levels and levels[i][1]), tuple(notes))
 

@@ -10,8 +10,6 @@ introduced and resolved, and every change by group.
 
 from __future__ import annotations
 
-import attrs
-
 from orgmodel import stats
 from orgmodel.diff_format import changes_table, figures_table, findings_table, grouped, summary, title
 from orgmodel.diff_kinds import GROUPS
@@ -40,7 +38,7 @@ def diff_report(compared: Compared, engine: str = "embedded") -> tuple[bytes, li
     pack, diff = compared.pack, compared.diff
     rendered = render_diff(compared, "svg", engine)
     figures = stats.compute(compared.new.org, pack.vocabulary, stats.span_limit(pack))
-    introduced = attrs.evolve(compared.new, findings=sorted(item.finding for item in diff.introduced))
+    introduced = compared.new.replace(findings=sorted(item.finding for item in diff.introduced))
     name = compared.new.org.name or compared.old.org.name or compared.new.path
     page = Page(title=f"Reorg: {name}", subtitle=f"{title(diff)} · {summary(diff)}", svg=rendered.data,
                 data=report_data(introduced, pack.rules, figures, pack.vocabulary.exclusive),
