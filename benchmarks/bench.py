@@ -109,8 +109,9 @@ def prepare(folder: Path, sizes: tuple[int, int], render_roles: int) -> None:
     """
     import compileall
 
-    import orgmodel
     import orgmodel.rules
+
+    import orgmodel
     from orgmodel.synthetic import generate
 
     for package in (orgmodel, orgmodel.rules):

@@ -75,7 +75,7 @@ def main(argv: Sequence[str]) -> int:
     times: dict[tuple[int, str], list[float]] = {(size, what): [] for size in sizes
                                                  for what in ("checks", "diff", "compare")}
 
-    def checks(size: int) -> None:
+    def two_checks(size: int) -> None:
         check_text(texts[size][0], "old", pack)
         check_text(texts[size][1], "new", pack)
 
@@ -84,9 +84,9 @@ def main(argv: Sequence[str]) -> int:
 
     for _ in range(args.runs):
         for size in sizes:
-            times[size, "checks"].append(_timed(lambda: checks(size)))
-            times[size, "diff"].append(_timed(lambda: whole(size)))
-            times[size, "compare"].append(_timed(lambda: compare(*checked[size], pack.vocabulary)))
+            times[size, "checks"].append(_timed(lambda size=size: two_checks(size)))
+            times[size, "diff"].append(_timed(lambda size=size: whole(size)))
+            times[size, "compare"].append(_timed(lambda size=size: compare(*checked[size], pack.vocabulary)))
     best = {key: min(found) for key, found in times.items()}
     for size in sizes:
         found = compare(*checked[size], pack.vocabulary)

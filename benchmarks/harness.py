@@ -72,7 +72,7 @@ class Result(NamedTuple):
 
     @property
     def ratios(self) -> list[float]:
-        return [a / b if b else float("inf") for a, b in zip(self.values(self.a), self.values(self.b))]
+        return [a / b if b else float("inf") for a, b in zip(self.values(self.a), self.values(self.b), strict=True)]
 
     @property
     def ratio(self) -> float:
@@ -81,7 +81,7 @@ class Result(NamedTuple):
     @property
     def cpu_ratio(self) -> float:
         """The median per-pair ratio of CPU time (user plus system): less sensitive to a busy machine."""
-        return statistics.median(a.cpu / b.cpu if b.cpu else float("inf") for a, b in zip(self.a, self.b))
+        return statistics.median(a.cpu / b.cpu if b.cpu else float("inf") for a, b in zip(self.a, self.b, strict=True))
 
     @property
     def passed(self) -> bool:

@@ -117,7 +117,7 @@ def refusals(folder: Path, runs: int) -> list[tuple[str, float]]:
     cases = [("FIFO as --rules", ["check", "--rules", str(fifo), str(folder / "org.txt")]),
              ("/dev/zero as --rules", ["check", "--rules", "/dev/zero", str(folder / "org.txt")]),
              ("FIFO as --config", ["check", "--config", str(fifo), str(folder / "org.txt")])]
-    return list(zip([name for name, _ in cases], measure([command for _, command in cases], runs)))
+    return list(zip([name for name, _ in cases], measure([command for _, command in cases], runs), strict=True))
 
 
 def main(argv: Sequence[str] | None = None) -> int:

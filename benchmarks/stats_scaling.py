@@ -47,7 +47,8 @@ def main(argv: Sequence[str]) -> int:
     for size in (small, large):
         print(f"stats of {size:>7,} roles  {medians[size]:8.3f} s  ({medians[size] / size * 1e6:.1f} µs a role)")
     verdict = "PASS" if ratio <= expected * SLACK else "FAIL"
-    print(f"ratio {large:,} / {small:,}      {ratio:8.2f}    (linear: {expected:g}; <= {expected * SLACK:g})  {verdict}")
+    print(f"ratio {large:,} / {small:,}      {ratio:8.2f}    "
+          f"(linear: {expected:g}; <= {expected * SLACK:g})  {verdict}")
     return 0 if verdict == "PASS" else 1
 
 

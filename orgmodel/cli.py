@@ -63,7 +63,7 @@ def main() -> None:
         cli(standalone_mode=True)
     except SystemExit as done:
         _fast_exit(done.code if isinstance(done.code, int) else (0 if done.code is None else EXIT_USAGE))
-    except Exception as error:  # noqa: BLE001 - the last line of defence
+    except Exception as error:
         if os.environ.get("ORGMODEL_DEBUG"):
             raise
         say(f"internal error: {type(error).__name__}: {error} (please report it; ORGMODEL_DEBUG=1 shows the "

@@ -14,7 +14,6 @@ the renderer, stats, diff, export, and checks that do fire.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from itertools import repeat
@@ -93,7 +92,7 @@ class Table:
     def index(self) -> dict[str, int]:
         """The row of each key (made once; call ``keys_changed`` after changing keys)."""
         if self._index is None:
-            self._index = dict(zip(self.keys, range(len(self.keys))))
+            self._index = dict(zip(self.keys, range(len(self.keys)), strict=True))
         return self._index
 
     def keys_changed(self) -> None:

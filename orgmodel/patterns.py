@@ -55,7 +55,7 @@ def compiled(pattern: str, flags: int = 0) -> re.Pattern[str]:
     if program is not None:
         try:
             found = _sre_compile(pattern, program)
-        except Exception:  # noqa: BLE001 - a program this Python does not take: compile it anew
+        except Exception:
             found = None
     if found is None:
         found, program = _compile(pattern, flags)
@@ -96,6 +96,6 @@ def _compile(pattern: str, flags: int) -> tuple[re.Pattern[str], tuple[Any, ...]
         made = _sre_compile(pattern, program)
         if made.pattern == pattern and made.groups == re.compile(pattern, flags).groups:
             return made, program
-    except Exception:  # noqa: BLE001 - another Python's internals: no cache, just compile
+    except Exception:
         pass
     return re.compile(pattern, flags), None

@@ -7,14 +7,22 @@ per configuration file and reused for every file it governs.
 from __future__ import annotations
 
 import functools
-
 from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from orgmodel.api import CheckResult, OrgFileError, check_file, find_org_files, is_directory
-from orgmodel.config import (Settings, configure_pack, find_config, ignored_for, is_excluded, is_included,
-                             load_settings, matches_include, unmatched_excludes)
+from orgmodel.config import (
+    Settings,
+    configure_pack,
+    find_config,
+    ignored_for,
+    is_excluded,
+    is_included,
+    load_settings,
+    matches_include,
+    unmatched_excludes,
+)
 from orgmodel.finding import Severity
 from orgmodel.records import Record
 from orgmodel.rulepack import RulePack, load_builtin

@@ -91,6 +91,6 @@ class Record(metaclass=_Described):
 
     def replace(self, **changes: Any) -> Self:
         """A copy with ``changes`` (what ``attrs.evolve`` does)."""
-        fields = {name.lstrip("_"): value for name, value in zip(self._names(), self._fields())}
+        fields = {name.lstrip("_"): value for name, value in zip(self._names(), self._fields(), strict=True)}
         fields.update(changes)
         return self.__class__(**fields)

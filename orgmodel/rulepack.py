@@ -49,7 +49,7 @@ class Source(Record):
     title: str
     file: str
 
-    def __init__(self, id: str, title: str, file: str) -> None:  # noqa: A002
+    def __init__(self, id: str, title: str, file: str) -> None:
         self._init(id=id, title=title, file=file)
 
 

@@ -62,7 +62,8 @@ def _layers(figures: OrgStats) -> Section:
     found += [("unplaced", _ids(layers.unplaced) + " (in or below a reporting cycle)") for _ in layers.unplaced[:1]]
     found.append(("longest chain", _chain(layers.longest_chain)))
     rows = tuple((str(depth), str(count)) for depth, count in enumerate(layers.per_depth, start=1))
-    return Section("Layers (depth of the solid-line tree)", tuple(found), (Table(("layer", "roles"), rows, (True, True)),))
+    table = Table(("layer", "roles"), rows, (True, True))
+    return Section("Layers (depth of the solid-line tree)", tuple(found), (table,))
 
 
 def _spans(figures: OrgStats) -> Section:

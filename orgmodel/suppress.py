@@ -45,7 +45,8 @@ def apply(findings: Iterable[Finding], suppressions: Sequence[Suppression], pack
     for finding in findings:
         silenced = False
         if finding.code not in (REASONLESS, UNUSED):
-            for key in (("line", finding.line), "file", "org" if finding.entity is None else ("entity", finding.entity)):
+            where = "org" if finding.entity is None else ("entity", finding.entity)
+            for key in (("line", finding.line), "file", where):
                 if (finding.code, key) in index:
                     used_keys.add((finding.code, key))
                     silenced = True

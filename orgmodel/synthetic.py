@@ -15,6 +15,7 @@ import math
 import random
 import sys
 from collections.abc import Sequence
+from itertools import pairwise
 
 import attrs
 
@@ -45,7 +46,7 @@ def _counts(total: int) -> dict[str, int]:
 
     def levels_for(ics: int) -> dict[str, int]:
         counts = {"ic": ics}
-        for below, level in zip(_ORDER, _ORDER[1:]):
+        for below, level in pairwise(_ORDER):
             counts[level] = math.ceil(counts[below] / _FANOUT[level])
         return counts
 
@@ -74,7 +75,7 @@ def generate(total: int, seed: int = 0, violations: bool = False) -> SyntheticOr
     out += [f'team t{i} "Team {i}"' for i in range(len(directors))]
     out += ["", 'role cmo "Chief Marketing Officer"', f'  person "Person {next(names)}"',
             f"  liaises-with {', '.join(_DEPARTMENTS)}"]
-    parent_of_level = {"vp": ["cmo"], **{below: ids[above] for below, above in zip(_ORDER, _ORDER[1:])}}
+    parent_of_level = {"vp": ["cmo"], **{below: ids[above] for below, above in pairwise(_ORDER)}}
     team_of: dict[str, str] = {}
     channel_of: dict[str, str] = {}
     for level in reversed(_ORDER):

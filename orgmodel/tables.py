@@ -36,7 +36,7 @@ def text_table(table: Table) -> list[str]:
 
     def line(row: Sequence[str]) -> str:
         return "  " + "  ".join(cell.rjust(w) if right else cell.ljust(w)
-                                for cell, w, right in zip(row, widths, table.numeric)).rstrip()
+                                for cell, w, right in zip(row, widths, table.numeric, strict=True)).rstrip()
 
     return [line(row) for row in cells]
 

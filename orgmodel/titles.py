@@ -167,7 +167,7 @@ class TitleRow(Record):
     step: int | None
     up_to: str | None
 
-    def __init__(self, value: str, any: Phrases, all: Phrases = _NO_PHRASES,  # noqa: A002
+    def __init__(self, value: str, any: Phrases, all: Phrases = _NO_PHRASES,
                  unless: Phrases = _NO_PHRASES, step: int | None = None, up_to: str | None = None) -> None:
         self._init(value=value, any=any, all=all, unless=unless, step=step, up_to=up_to)
 

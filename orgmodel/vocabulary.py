@@ -113,7 +113,8 @@ class Vocabulary(Record):
                    _vacancy=frozenset(normalise(w) for w in vacancy_words), _titles={}, _keys=None)
 
     def _table(self, name: str) -> Table:
-        """The indexed table of ``title_levels``, ``title_layers``, ``kpi_scopes`` or ``title_channels``, built on first use."""
+        """The indexed table of ``title_levels``, ``title_layers``, ``kpi_scopes`` or ``title_channels``,
+        built on first use."""
         table = self._tables.get(name)
         if table is None:
             table = Table(getattr(self, name), self.seniority if name == "title_levels" else None)
@@ -221,7 +222,9 @@ class Vocabulary(Record):
         if not starts and not others:
             return []
         offsets = itertools.accumulate((len(name) + 1 for name in plain), initial=0)
-        return [row for row, (name, start) in enumerate(zip(names, offsets)) if start in starts or name in others]
+        # offsets has one more entry than names (accumulate's initial 0).
+        return [row for row, (name, start) in enumerate(zip(names, offsets, strict=False))
+                if start in starts or name in others]
 
     def channels_in(self, title: str) -> tuple[str, ...]:
         """Every specialty a title names ("Social & Content Lead": social, content), in table order."""

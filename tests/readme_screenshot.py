@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import browser  # noqa: E402
+import browser
 
 REPO = Path(__file__).resolve().parent.parent
 TARGET = REPO / "docs" / "html-report.png"

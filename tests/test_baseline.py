@@ -7,9 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
-
 from conftest import run_cli
-
 
 # An org of its own (the examples change as the rules are calibrated), with findings of the three
 # principles that stay errors: budget setting separated from execution, one top, one KPI owner.

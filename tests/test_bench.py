@@ -7,14 +7,14 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import REPO
 
-from conftest import REPO, findings
 from orgmodel.api import check_text
 from orgmodel.synthetic import generate
 
 sys.path.insert(0, str(REPO / "benchmarks"))
-import bench  # noqa: E402
-import harness  # noqa: E402
+import bench
+import harness
 
 
 @pytest.mark.parametrize("size", [8, 100, 1000, 10_000])

@@ -9,10 +9,10 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-
 from conftest import EXAMPLES, run_cli
-from orgmodel.synthetic import generate
 from test_charts import SVG, nodes, texts, tooltip
+
+from orgmodel.synthetic import generate
 
 GLOBAL = EXAMPLES / "global.org.txt"
 TROUBLED = EXAMPLES / "troubled.org.txt"

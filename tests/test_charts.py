@@ -6,8 +6,8 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-
 from conftest import EXAMPLES, REPO, run_cli
+
 from orgmodel.api import check_file
 
 SVG = "{http://www.w3.org/2000/svg}"

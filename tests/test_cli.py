@@ -8,7 +8,6 @@ import re
 from pathlib import Path
 
 import pytest
-
 from conftest import EXAMPLES, run_cli
 
 LINE = re.compile(r"^(?P<path>[^:]+):(?P<line>\d+):(?P<col>\d+): (?P<sev>error|warning|info) (?P<code>[A-Z]+\d{3}) .+$")
@@ -26,7 +25,7 @@ def test_findings_are_one_line_each_sorted_then_a_summary() -> None:
     assert result.returncode == 1
     *lines, summary = result.stdout.splitlines()
     parsed = [LINE.match(line) for line in lines]
-    assert all(parsed), [line for line, m in zip(lines, parsed) if not m]
+    assert all(parsed), [line for line, m in zip(lines, parsed, strict=True) if not m]
     keys = [(m["path"], int(m["line"]), int(m["col"])) for m in parsed if m]
     assert keys == sorted(keys)
     codes = {m["code"] for m in parsed if m}

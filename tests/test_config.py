@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from conftest import run_cli
 
 # Errors KPI001 (line 1), LEAD001 (line 3) and BUD001, a warning LEAD002 (line 2); SPAN001 fires at max 1.

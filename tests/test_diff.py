@@ -313,6 +313,7 @@ def test_the_benchmark_reorg_has_every_kind_it_claims_and_prints_its_rows(pack: 
     import sys
 
     from conftest import REPO
+
     from orgmodel.synthetic import generate
 
     sys.path.insert(0, str(REPO / "benchmarks"))

@@ -8,9 +8,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
 from conftest import REPO, run_cli
 from test_html_browser import Report
+
 from orgmodel.diff_kinds import KINDS
 from orgmodel.render import theme
 from orgmodel.render.diff_chart import MARKS, UNMARKED

@@ -14,7 +14,6 @@ import cmarkgfm
 import jsonschema
 import pytest
 import yaml
-
 from conftest import EXAMPLES, REPO, run_cli
 from test_diff import BASE, edit
 

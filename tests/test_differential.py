@@ -18,11 +18,10 @@ from __future__ import annotations
 
 import os
 
-
+from conftest import EXAMPLES, REPO, every_rule, mutate
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from conftest import EXAMPLES, REPO, every_rule, mutate
 from orgmodel import engine, suppress
 from orgmodel.api import _load, decode
 from orgmodel.dsl.columnar import read

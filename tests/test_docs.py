@@ -9,6 +9,7 @@ import zipfile
 from pathlib import Path
 
 from conftest import REPO, run_cli
+
 from orgmodel import docs
 from orgmodel.rulepack import builtin_texts
 
@@ -78,8 +79,9 @@ def _block_after(marker: str) -> str:
 
 
 def test_readme_configuration_example_is_valid(tmp_path: Path, pack) -> None:
-    from orgmodel.config import configure_pack, load_settings
     from test_rulepacks import write_doc_files
+
+    from orgmodel.config import configure_pack, load_settings
 
     write_doc_files(tmp_path)
     config = tmp_path / ".orgmodel.toml"

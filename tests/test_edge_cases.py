@@ -8,8 +8,8 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-
 from conftest import ORGMODEL, run_cli
+
 from orgmodel.files import OutputError, write_atomic
 
 ACME = (Path(__file__).parent.parent / "examples" / "acme.org.txt").read_bytes()

@@ -10,8 +10,8 @@ from typing import Any
 
 import jsonschema
 import pytest
-
 from conftest import EXAMPLES, run_cli
+
 from orgmodel import facts
 from orgmodel.interchange.export import CSV_COLUMNS, schema
 
@@ -77,7 +77,7 @@ def test_csv_says_what_the_json_says_one_row_per_role() -> None:
     rows = list(csv.DictReader(io.StringIO(exported(EXAMPLES / "troubled.org.txt", "csv"))))
     assert tuple(rows[0]) == CSV_COLUMNS
     assert [row["orgmodel ID"] for row in rows] == [role["id"] for role in data["roles"]]
-    for row, role in zip(rows, data["roles"]):
+    for row, role in zip(rows, data["roles"], strict=True):
         assert (row["Level"], row["Level Origin"]) == (role["level"]["value"], role["level"]["origin"])
         assert (row["Layer"] or None, row["Layer Origin"]) == (role["layer"]["value"], role["layer"]["origin"])
         assert (row["Manager ID"] or None) == (role["reports_to"][0] if role["reports_to"] else None)

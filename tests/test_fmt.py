@@ -20,14 +20,14 @@ from typing import Any
 
 import attrs
 import pytest
+from conftest import EXAMPLES, mutate, run_cli
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from test_fuzz import EXAMPLE_LINES, weird_orgs
 
-from conftest import EXAMPLES, mutate, run_cli
 from orgmodel.api import check_bytes
 from orgmodel.formatting import format_bytes, format_text
 from orgmodel.rulepack import load_builtin
-from test_fuzz import EXAMPLE_LINES, weird_orgs
 
 PACK = load_builtin()
 TESTS = Path(__file__).parent

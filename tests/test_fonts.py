@@ -16,10 +16,9 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import EXAMPLES, REPO, run_cli
-from orgmodel.render import fonts
 
+from orgmodel.render import fonts
 
 # Names in each script the issue lists, in characters Lato lacks; each is compared on its own.
 SCRIPTS = {
@@ -85,7 +84,7 @@ def _same_drawing(a: object, b: object) -> bool:
     size = (24, 24)
     x = a.resize(size, Image.BILINEAR).tobytes()  # type: ignore[attr-defined]
     y = b.resize(size, Image.BILINEAR).tobytes()  # type: ignore[attr-defined]
-    return sum(1 for p, q in zip(x, y) if abs(p - q) > 96) < 0.2 * len(x)
+    return sum(1 for p, q in zip(x, y, strict=True) if abs(p - q) > 96) < 0.2 * len(x)
 
 
 def _has_font_for(codepoint: str) -> bool | None:
@@ -110,7 +109,7 @@ def drawings(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[list[b
     chars = [char for _, char in order]
     ours, boxes = _draw(chars, "orgmodel"), _draw(chars, str(lato_only))
     result: dict[str, tuple[list[bytes], list[bytes]]] = {}
-    for (name, _), mine, box in zip(order, ours, boxes):
+    for (name, _), mine, box in zip(order, ours, boxes, strict=True):
         result.setdefault(name, ([], []))
         result[name][0].append(mine)
         result[name][1].append(box)
@@ -120,7 +119,7 @@ def drawings(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[list[b
 def test_the_comparison_sees_a_missing_glyph_and_latin_stays_lato(drawings: dict) -> None:
     ours, boxes = drawings["unassigned"]
     assert _same_drawing(_ink(ours[0]), _ink(boxes[0]))  # a box is recognised as a box
-    for mine, lato in zip(*drawings["latin"]):
+    for mine, lato in zip(*drawings["latin"], strict=True):
         assert mine == lato  # Latin: Lato's pixels, byte for byte
 
 
@@ -132,8 +131,8 @@ def test_every_script_draws_glyphs_not_boxes(script: str, drawings: dict) -> Non
         pytest.skip(f"no font for {script} on this machine (Debian: apt-get install {package})")
     assert installed, f"CI installs {package} (.ci/run)"
     chars = [c for c in text if not c.isspace()]
-    assert not [c for c, mine, lato in zip(chars, *drawings[script]) if mine == lato], "Lato has these"
-    boxed = [char for char, mine, box in zip(chars, *drawings[script]) if _same_drawing(_ink(mine), _ink(box))]
+    assert not [c for c, mine, lato in zip(chars, *drawings[script], strict=True) if mine == lato], "Lato has these"
+    boxed = [char for char, mine, box in zip(chars, *drawings[script], strict=True) if _same_drawing(_ink(mine), _ink(box))]
     assert boxed == [], f"{script}: drawn as the missing-glyph box: {boxed}"
 
 

@@ -10,8 +10,8 @@ from pathlib import Path
 import jsonschema
 import junitparser
 import pytest
-
 from conftest import EXAMPLES, run_cli
+
 from orgmodel.api import CheckResult, check_text
 from orgmodel.finding import Finding, Severity
 from orgmodel.report import Report, github

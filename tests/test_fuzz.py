@@ -17,17 +17,16 @@ from pathlib import Path
 import pygraphviz
 import pytest
 from click.testing import CliRunner
+from conftest import EXAMPLES, mutate
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from conftest import EXAMPLES, mutate
 from orgmodel.api import check_bytes, check_text
 from orgmodel.cli import cli
 from orgmodel.render.chart import ChartOptions, build_chart
 from orgmodel.render.mermaid import build_mermaid
 from orgmodel.render.output import render_org
-from orgmodel.report import Report, formatters
-from orgmodel.report import statistics
+from orgmodel.report import Report, formatters, statistics
 from orgmodel.rulepack import load_builtin
 
 PACK = load_builtin()

@@ -18,7 +18,6 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-
 from conftest import EXAMPLES, ORGMODEL
 
 ACME = (EXAMPLES / "acme.org.txt").read_text()
@@ -225,7 +224,7 @@ def test_look_alike_ids(tmp_path: Path, text: str, expected: list[tuple[int, str
     result = run("check", "--select", "REF003", "--format", "json-lines", "org.txt", cwd=tmp_path)
     found = [json.loads(line) for line in result.stdout.splitlines()]
     assert [(f["line"], f["severity"]) for f in found] == [(line, "warning") for line, _, _ in expected]
-    for finding, (_, start, character) in zip(found, expected):
+    for finding, (_, start, character) in zip(found, expected, strict=True):
         assert finding["message"].startswith(start) and character in finding["message"]
 
 

@@ -13,10 +13,10 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import pytest
-
 import browser
+import pytest
 from conftest import EXAMPLES, REPO, run_cli
+
 from orgmodel import facts, stats
 from orgmodel.api import OrgFileError, check_file
 from orgmodel.rulepack import load_builtin

@@ -15,10 +15,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import EXAMPLES, REPO, run_cli
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import EXAMPLES, REPO, run_cli
 from orgmodel import facts, stats
 from orgmodel.api import check_file, check_text
 from orgmodel.render.fonts import font_folder

@@ -7,8 +7,8 @@ import random
 from pathlib import Path
 
 import pytest
-
 from conftest import run_cli
+
 from orgmodel.api import check_file
 from orgmodel.model import Org
 
@@ -249,6 +249,7 @@ def test_big_fields_and_odd_bytes_are_not_a_traceback(tmp_path: Path) -> None:
 
 def test_readme_lists_the_column_names_and_codes_from_their_tables() -> None:
     from conftest import REPO
+
     from orgmodel import docs
 
     readme = (REPO / "README.md").read_text(encoding="utf-8")

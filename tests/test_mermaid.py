@@ -17,8 +17,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
-
 from conftest import EXAMPLES, REPO, run_cli
+
 from orgmodel.api import check_bytes, check_text
 from orgmodel.render.chart import ChartOptions
 from orgmodel.render.escape import clean, is_blank, shorten
@@ -114,7 +114,7 @@ def parsed() -> dict[str, tuple[str, dict]]:
     # A big generated org also with Mermaid's edge limit raised, in the same Node process.
     items.append({"text": diagrams["generated 500"], "config": {"maxEdges": 100_000}})
     results = parse_with_mermaid(items)
-    found = {name: (text, result) for (name, text), result in zip(diagrams.items(), results)}
+    found = {name: (text, result) for (name, text), result in zip(diagrams.items(), results, strict=True)}
     found["generated 500 with maxEdges raised"] = (diagrams["generated 500"], results[-1])
     return found
 

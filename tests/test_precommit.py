@@ -9,7 +9,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import EXAMPLES, REPO
 
 PRE_COMMIT = str(Path(sys.executable).with_name("pre-commit"))

@@ -15,10 +15,10 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent / "realistic"))
 
-import verdicts  # noqa: E402  (the scoring script, importable from its folder)
+import verdicts
 
-from orgmodel.api import check_file  # noqa: E402
-from orgmodel.rulepack import load_builtin  # noqa: E402
+from orgmodel.api import check_file
+from orgmodel.rulepack import load_builtin
 
 PACK = load_builtin()
 SETS = {name: verdicts.scores(PACK, folder) for name, folder in verdicts.SETS.items()}

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-
 from conftest import findings
+
 from orgmodel.api import check_text
 from orgmodel.render.chart import build_chart
 

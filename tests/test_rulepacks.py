@@ -8,8 +8,8 @@ import shlex
 from pathlib import Path
 
 import pytest
-
 from conftest import REPO, findings, run_cli
+
 from orgmodel.rulepack import PackError, build_pack, load_builtin, load_packs
 
 DOC = (REPO / "docs" / "rule-packs.md").read_text()

@@ -5,9 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import jsonschema
 import pytest
-
 from conftest import run_cli
 
 ORG = '''org "Facts"

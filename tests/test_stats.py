@@ -9,8 +9,8 @@ from typing import Any
 
 import jsonschema
 import pytest
+from conftest import EXAMPLES, REPO
 
-from conftest import EXAMPLES, REPO, run_cli
 from orgmodel import stats
 from orgmodel.api import check_text
 from orgmodel.synthetic import generate

@@ -11,8 +11,8 @@ from typing import Any
 import cmarkgfm
 import jsonschema
 import pytest
-
 from conftest import EXAMPLES, REPO, run_cli
+
 from orgmodel import stats
 from orgmodel.api import check_file
 
@@ -69,7 +69,7 @@ def test_text_tables_are_aligned(header: str, numeric: tuple[bool, ...]) -> None
     for row in table[1:]:
         cells = _cells(row)
         assert len(cells) == len(heads), row
-        for (start, end), (head_start, head_end), right in zip(cells, heads, numeric):
+        for (start, end), (head_start, head_end), right in zip(cells, heads, numeric, strict=True):
             assert (end == head_end) if right else (start == head_start), (table[0], row)
 
 

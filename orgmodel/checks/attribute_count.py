@@ -19,7 +19,7 @@ from orgmodel.dsl.grammar import KINDS
 from orgmodel.vocabulary import Vocabulary
 
 if TYPE_CHECKING:
-    from orgmodel.model import Org, Role, Value
+    from orgmodel.model import Org, Value
 
 
 def check(org: Org, params: Params, vocabulary: Vocabulary) -> Iterator[Hit]:

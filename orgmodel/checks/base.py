@@ -65,7 +65,7 @@ class Param(Record):
     of: str  # attribute: the parameter naming the declaration kind
     names: str | None  # attribute: the kind of declaration its values must name ("role")
 
-    def __init__(self, type: str, default: Any = None, required: bool = False, help: str = "",  # noqa: A002
+    def __init__(self, type: str, default: Any = None, required: bool = False, help: str = "",
                  choices: tuple[str, ...] = (), vocabulary: str | None = None, keys: str | None = None,
                  items: tuple[int, int | None] = (0, None), minimum: int | None = None, of: str = "entity",
                  names: str | None = None) -> None:

@@ -13,14 +13,14 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from orgmodel.attributes import values
-from orgmodel.checks.base import CheckKind, Hit, Param, Params
 from orgmodel.checks import where as role_filter
+from orgmodel.checks.base import CheckKind, Hit, Param, Params
 from orgmodel.checks.rows import roles as rows_of
 from orgmodel.columns import OrgColumns
 from orgmodel.vocabulary import Vocabulary
 
 if TYPE_CHECKING:
-    from orgmodel.model import Org, Role, Value
+    from orgmodel.model import Org
 
 FACTS = {"role": ("level", "layer"), "kpi": ("scope",)}
 ORIGINS = ("written", "title", "name", "level", "default", "none")

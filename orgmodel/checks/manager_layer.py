@@ -42,7 +42,8 @@ def _overseers(org: Org, params: Params, vocabulary: Vocabulary) -> dict[str, li
     for manager, reports in org.direct_reports.items():
         if vocabulary.rank(org.roles[manager].level) < lowest:
             continue
-        overseen = [org.roles[r] for r in reports if role_filter.matches(org.roles[r], params["where"], vocabulary, org)]
+        where = params["where"]
+        overseen = [org.roles[r] for r in reports if role_filter.matches(org.roles[r], where, vocabulary, org)]
         if overseen:
             found[manager] = overseen
     return found

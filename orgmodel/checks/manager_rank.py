@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Iterator, Mapping
-from typing import Any, TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from orgmodel.checks import where as role_filter
 from orgmodel.checks.base import CheckKind, Hit, Param, Params, assumed
@@ -102,7 +102,9 @@ def screen(columns: OrgColumns, params: Params, vocabulary: Vocabulary) -> bool:
         excepted[row] = True
     numbers = [*table.fact_ids, -1]  # the last: no manager
     managers = found.manager_rows
-    pairs = set(zip(table.fact_ids, flags, excepted, map(numbers.__getitem__, managers), map(flags.__getitem__, managers)))
+    their_numbers, their_flags = map(numbers.__getitem__, managers), map(flags.__getitem__, managers)
+    # flags is one longer (its last: no manager); every row's own flag is among the first found.count.
+    pairs = set(zip(table.fact_ids, flags, excepted, their_numbers, their_flags, strict=False))
     for number, contributor, skip, manager_number, manager_contributor in pairs:
         if skip or manager_number < 0:
             continue

@@ -11,10 +11,10 @@ from typing import TYPE_CHECKING
 
 from orgmodel.attributes import values
 from orgmodel.checks.base import CheckKind, Hit, Param, Params, named_roles
-from orgmodel.dsl.grammar import KINDS
 from orgmodel.checks.rows import roles as rows_of
 from orgmodel.checks.rows import texts
 from orgmodel.columns import OrgColumns
+from orgmodel.dsl.grammar import KINDS
 from orgmodel.vocabulary import Vocabulary
 
 if TYPE_CHECKING:
@@ -51,7 +51,8 @@ def screen(columns: OrgColumns, params: Params, vocabulary: Vocabulary) -> bool:
     """Whether a named role's layer is outside what the entity's selector value allows (per distinct pair)."""
     allowed = params["allowed"]
     found = rows_of(columns)
-    pairs = set(zip(texts(columns, params["entity"], params["by"]), texts(columns, params["entity"], params["attribute"])))
+    entity = params["entity"]
+    pairs = set(zip(texts(columns, entity, params["by"]), texts(columns, entity, params["attribute"]), strict=True))
     for selector, named in pairs:
         if not selector or selector[0] not in allowed:
             continue

@@ -20,7 +20,7 @@ from orgmodel.columns import OrgColumns
 from orgmodel.vocabulary import Vocabulary
 
 if TYPE_CHECKING:
-    from orgmodel.model import Org, Role
+    from orgmodel.model import Org
 
 
 def check(org: Org, params: Params, vocabulary: Vocabulary) -> Iterator[Hit]:

@@ -50,8 +50,9 @@ def screen(columns: OrgColumns, params: Params, vocabulary: Vocabulary) -> bool:
         # One role named per entity, every role read by the fast path: compare raw cells, per distinct pair.
         theirs_column = [*roles.values[params["role-values"]], ""]  # the last: names no role
         cells = map(theirs_column.__getitem__, map(found.index.get, named_column, repeat(-1)))
-        return any(mine and raw and set(mine).isdisjoint(split(raw)) for mine, raw in set(zip(mine_column, cells)))
-    for mine, named in set(zip(mine_column, texts(columns, kind, params["attribute"]))):
+        distinct = set(zip(mine_column, cells, strict=True))
+        return any(mine and raw and set(mine).isdisjoint(split(raw)) for mine, raw in distinct)
+    for mine, named in set(zip(mine_column, texts(columns, kind, params["attribute"]), strict=True)):
         for value in named:
             row = found.index.get(value)
             if row is None or not mine:

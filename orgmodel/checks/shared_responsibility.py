@@ -39,7 +39,8 @@ KIND = CheckKind(
     name="shared-responsibility",
     run=check,
     summary="Each exclusive responsibility is held by one role at most.",
-    params={"keywords": Param("words", [], vocabulary="responsibilities", help="responsibilities to check (default: the vocabulary's exclusive ones)")},
+    params={"keywords": Param("words", [], vocabulary="responsibilities",
+                              help="responsibilities to check (default: the vocabulary's exclusive ones)")},
     cases={"default": ("keyword", "first")},
     screen=screen,
 )

@@ -55,7 +55,8 @@ KIND = CheckKind(
     params={
         "keywords": Param("words", [], vocabulary="responsibilities",
                           help="responsibilities to check (default: the vocabulary's exclusive ones)"),
-        "filled": Param("bool", False, help="false: report duties nobody holds; true: duties held only by vacant roles"),
+        "filled": Param("bool", False,
+                        help="false: report duties nobody holds; true: duties held only by vacant roles"),
     },
     cases={"default": ("keyword", "holders"), "none": ("keyword",)},
     default_messages={"none": "no role holds any of {keyword}; record who does with owns lines"},

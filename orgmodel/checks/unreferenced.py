@@ -11,13 +11,13 @@ from typing import TYPE_CHECKING
 
 from orgmodel.attributes import values
 from orgmodel.checks.base import CheckKind, Hit, Param, Params
-from orgmodel.dsl.grammar import KINDS
 from orgmodel.checks.rows import named as rows_named
 from orgmodel.columns import OrgColumns
+from orgmodel.dsl.grammar import KINDS
 from orgmodel.vocabulary import Vocabulary
 
 if TYPE_CHECKING:
-    from orgmodel.model import Org, Value
+    from orgmodel.model import Org
 
 
 def check(org: Org, params: Params, vocabulary: Vocabulary) -> Iterator[Hit]:

@@ -8,7 +8,7 @@ a level between two others keeps every range working.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from orgmodel.vocabulary import Vocabulary
 

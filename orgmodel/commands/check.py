@@ -50,9 +50,9 @@ def _codes(value: str | None) -> tuple[str, ...] | None:
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
               help="Colour the text report (auto: on a terminal, honouring NO_COLOR and FORCE_COLOR).")
 def check(paths: tuple[str, ...], output_format: str | None, output_file: str | None, fail_on: str | None,
-          exit_zero: bool, select: str | None, extend_select: str | None, ignore: str | None, rule_packs: tuple[str, ...],
-          config_file: str | None, isolated: bool, baseline_file: str | None, write_baseline: str | None,
-          force_include: bool, statistics: bool, quiet: bool, color: str) -> None:
+          exit_zero: bool, select: str | None, extend_select: str | None, ignore: str | None,
+          rule_packs: tuple[str, ...], config_file: str | None, isolated: bool, baseline_file: str | None,
+          write_baseline: str | None, force_include: bool, statistics: bool, quiet: bool, color: str) -> None:
     """Check org files against the rule pack.
 
     PATHS are org files, or directories searched for *.org.txt and org.txt
@@ -75,7 +75,8 @@ def check(paths: tuple[str, ...], output_format: str | None, output_file: str | 
     gc.disable()
 
     overrides = Overrides(config=Path(config_file) if config_file else None, isolated=isolated,
-                          select=_codes(select), extend_select=_codes(extend_select) or (), ignore=_codes(ignore), fail_on=fail_on,
+                          select=_codes(select), extend_select=_codes(extend_select) or (), ignore=_codes(ignore),
+                          fail_on=fail_on,
                           rules=tuple(Path(p) for p in rule_packs), force_include=force_include,
                           baseline=Path(baseline_file) if baseline_file else None,
                           no_baseline=write_baseline is not None)

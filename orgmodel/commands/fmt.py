@@ -87,8 +87,8 @@ def _format(target: Path, shown: str) -> Formatted | None:
 
 def _report_problems(result: Formatted) -> None:
     for problem in result.problems:
-        click.echo(for_terminal(f"{result.path}:{problem.line}:{problem.column}: error {problem.code} {problem.message}"),
-                   err=True)
+        where = f"{result.path}:{problem.line}:{problem.column}"
+        click.echo(for_terminal(f"{where}: error {problem.code} {problem.message}"), err=True)
     if result.formatted is None:
         say(f"error: {result.path}: not formatted: fix the syntax errors above first")
 

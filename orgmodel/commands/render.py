@@ -67,8 +67,8 @@ def render(org_files: tuple[str, ...], output: str | None, output_format: str | 
     from orgmodel.config import ConfigError
     from orgmodel.files import OutputError
     from orgmodel.project import Overrides, Project
-    from orgmodel.render.chart import ChartOptions
     from orgmodel.render.bounds import TooCostly
+    from orgmodel.render.chart import ChartOptions
     from orgmodel.render.engine import EngineError
     from orgmodel.render.fonts import family_error
     from orgmodel.render.output import FormatError, default_output, draw

@@ -25,7 +25,8 @@ def show(org_file: str, output_format: str) -> None:
     ([extend-vocabulary]) count. Exit status: 0, or 2 for an unreadable file
     or invalid configuration.
     """
-    from orgmodel.show import render_text, show as facts_of
+    from orgmodel.show import render_text
+    from orgmodel.show import show as facts_of
 
     result, pack = check_one(org_file, "show")
     shown = facts_of(result.org, pack.vocabulary)

@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from orgmodel.dsl.grammar import KINDS, KeySpec, is_identifier
 from orgmodel.dsl import lookalike
+from orgmodel.dsl.grammar import KINDS, KeySpec, is_identifier
 from orgmodel.dsl.syntax import Attribute, Declaration, Document, Problem, Token
 from orgmodel.model import ENTITY_CLASSES, ENTITY_FIELDS, Org, Value
 from orgmodel.sanitise import token as short

@@ -14,7 +14,6 @@ code run, over the declarations concerned, in file order.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from itertools import compress
 from typing import Any
 
 from orgmodel.columns import FAST_ORG_LINE, OrgColumns, Table
@@ -114,18 +113,18 @@ def _facts(tables: dict[str, Table], vocabulary: Vocabulary) -> None:
             read = vocabulary.role_facts_of((key, "", "") for key in distinct)  # the title alone decides
             found = {combo[0]: facts for combo, facts in read.items()}
         else:
-            keys = list(zip(keys, levels, layers))
+            keys = list(zip(keys, levels, layers, strict=True))
             found = dict(vocabulary.role_facts_of(set(keys)))
         _number(roles, keys, found)
     kpis = tables["kpi"]
     if kpis.keys:
-        pairs = list(zip(kpis.texts, kpis.values["scope"]))
+        pairs = list(zip(kpis.texts, kpis.values["scope"], strict=True))
         _number(kpis, pairs, {pair: _kpi_facts(pair, vocabulary) for pair in set(pairs)})
 
 
 def _number(table: Table, keys: Sequence[Any], found: dict[Any, Mapping[str, Any]]) -> None:
     """Give each distinct facts a number, and each row the number of its facts."""
-    numbers = dict(zip(found, range(len(found))))
+    numbers = dict(zip(found, range(len(found)), strict=True))
     table.facts_of = list(found.values())
     table.fact_ids = list(map(numbers.__getitem__, keys))
 

@@ -173,7 +173,7 @@ def _lookalikes(columns: OrgColumns) -> list[Problem]:
 
     declared = []
     for kind, table in columns.tables.items():
-        for row, (key, line) in enumerate(zip(table.keys, columns.lines(kind))):
+        for row, (key, line) in enumerate(zip(table.keys, columns.lines(kind), strict=True)):
             if key not in columns.duplicates:
                 entity = table.entities[row]
                 declared.append((line, entity.column if entity is not None else len(kind) + 2, key))

@@ -17,9 +17,9 @@ tests/test_differential.py proves it on random and mutated files.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Mapping
-import itertools
 from itertools import compress, repeat
 
 from orgmodel.dsl.grammar import KINDS
@@ -117,7 +117,7 @@ def _read(pattern_kinds: tuple[str, ...], padded: str) -> dict[str, list[tuple[s
     rows = _pattern(pattern_kinds).findall(padded)
     if not rows:
         return {}
-    found = list(zip(*rows))  # rows to columns in one C loop
+    found = list(zip(*rows, strict=True))  # rows to columns in one C loop
     if len(pattern_kinds) == 1:
         return {pattern_kinds[0]: found}
     columns, offset = {}, 0
@@ -178,7 +178,6 @@ def scan(text: str) -> Scan:
     """Read every declaration of ``text`` (BOM dropped, line ends made LF) that is in the common layout."""
     padded = "\n" + text
     columns: dict[str, list[tuple[str, ...]]] = {}
-    attribute_lines: dict[str, int] = {}
     head = _HEAD.match(padded).end()  # type: ignore[union-attr]  # it matches the empty string
     columns.update(_read(("role",), padded))
     columns.update(_read(_OTHERS, padded))
@@ -216,7 +215,8 @@ def _with_gaps(padded: str, columns: dict[str, list[tuple[str, ...]]], head: int
     for kinds in (("role",), _OTHERS):
         offsets = list(itertools.accumulate((_LAYOUTS[kind].width for kind in kinds), initial=0))
         for match in _pattern(kinds).finditer(padded):
-            kind = next(kind for kind, offset in zip(kinds, offsets) if match.start(offset + 2) >= 0)
+            # offsets has one more entry than kinds (the total width, from accumulate's initial 0).
+            kind = next(kind for kind, offset in zip(kinds, offsets, strict=False) if match.start(offset + 2) >= 0)
             spans[kind].append(match.span())
     taken = [(0, head), *(span for found in spans.values() for span in found)]
     return Scan(padded, columns, _gaps(len(padded), taken), spans, head)

@@ -73,7 +73,8 @@ class _Builder:
         id_ = None
         if spec.has_id:
             if not rest or rest[0].kind != "word":
-                self.problem("SYN001", f"{kind.text} is missing its ID: write {kind.text} ID \"NAME\"", rest[0] if rest else kind)
+                self.problem("SYN001", f"{kind.text} is missing its ID: write {kind.text} ID \"NAME\"",
+                             rest[0] if rest else kind)
                 self.skipping = True
                 return
             id_ = rest.pop(0)

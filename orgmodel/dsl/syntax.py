@@ -57,7 +57,7 @@ class Declaration(Record):
     text: Token | None
     attributes: tuple[Attribute, ...]
 
-    def __init__(self, kind: Token, id: Token | None, text: Token | None,  # noqa: A002
+    def __init__(self, kind: Token, id: Token | None, text: Token | None,
                  attributes: tuple[Attribute, ...]) -> None:
         self._init(kind=kind, id=id, text=text, attributes=attributes)
 

@@ -30,7 +30,6 @@ from orgmodel.interchange.scope import Scope, ScopeError, choose
 from orgmodel.interchange.table import Table, TableError, read_table
 from orgmodel.vocabulary import Vocabulary
 
-
 _MANAGES_PEOPLE = "manager"  # the lowest level the importer gives a role with reports
 
 
@@ -196,7 +195,7 @@ def _role_lines(person: Person, people: list[Person], level: tuple[str, bool], t
 def _pairs(names: str, ids: str) -> list[tuple[str, str]]:
     """Departments from orgmodel's CSV export: names and their IDs, both ``, ``-separated."""
     name_list, id_list = names.split(", "), ids.split(", ")
-    return list(zip(name_list, id_list + [""] * (len(name_list) - len(id_list))))
+    return list(zip(name_list, id_list + [""] * (len(name_list) - len(id_list)), strict=True))
 
 
 def _named_ids(names: Mapping[str, str], taken: set[str], suffix: str) -> dict[str, str]:

@@ -43,7 +43,8 @@ def assign_ids(people: Sequence[Person], id_field: str) -> None:
         for position, person in enumerate(members):
             candidate = base
             if position:
-                candidate = f"{base}-{slug(person.text(id_field)).removeprefix('role-') or slug(person.name or '') or person.row}"
+                suffix = slug(person.text(id_field)).removeprefix("role-") or slug(person.name or "") or person.row
+                candidate = f"{base}-{suffix}"
             unique, number = candidate, 2
             while unique in taken:
                 unique, number = f"{candidate}-{number}", number + 1

@@ -21,7 +21,6 @@ from orgmodel.render.escape import html_label, is_blank
 from orgmodel.render.overlay import Overlay
 from orgmodel.render.selection import Selection, select
 
-
 DOTTED = ("auto", "lines", "names", "hide")  # auto: lines in a tree, names on the cards when compact
 COMPACT_WRAP = 22  # characters per line of a compact card's title
 _DOTTED_NAMES = 3  # dotted-line managers named on a card
@@ -231,7 +230,8 @@ class _Builder:
                 continue
             with self.graph.subgraph(name=f"cluster_{node_name(team.id)}") as cluster:
                 name = team.id if is_blank(team.name) else team.name
-                cluster.attr(label=f'<<FONT POINT-SIZE="{theme.SMALL}" COLOR="{theme.MUTED}"><B>{html_label(name)}</B></FONT>>',
+                label = f'<<FONT POINT-SIZE="{theme.SMALL}" COLOR="{theme.MUTED}"><B>{html_label(name)}</B></FONT>>'
+                cluster.attr(label=label,
                              style="rounded,dashed", color=theme.CLUSTER, id=f"team-{node_name(team.id)}",
                              labeljust="l", margin=self.team_margin)
                 for role in members[team.id]:
@@ -310,7 +310,7 @@ def build_chart(org: Org, findings: Sequence[Finding], exclusive: Collection[str
     colours = departments.colours(org, selection) if options.departments else {}
     has_dotted = options.dotted != "hide" and any(org.roles[r].dotted_to for r in selection.roles)
     legend_dotted = None if not has_dotted else "lines" if builder.dotted_lines else "names"
-    liaisons = {(org.departments[d].name if not is_blank(org.departments[d].name) else d): c for d, c in colours.items()}
+    liaisons = {(d if is_blank(org.departments[d].name) else org.departments[d].name): c for d, c in colours.items()}
     legend = header.Legend(options.findings, legend_dotted, liaisons)
     top = header.label(org, selection, findings, builder.elsewhere, legend, names)
     builder.graph.attr(label=f"<{overlay.header(top)}>")

@@ -116,7 +116,8 @@ def config_text(lato: Path, system: Sequence[Path], cache: Path) -> str:
     return _CONFIG.format(
         lato=_xml(str(lato)), cache=_xml(str(cache)),
         system="\n".join(f"  <dir>{_xml(str(folder))}</dir>" for folder in system),
-        reject="\n".join(f"      <glob>{_xml(str(folder))}/*{name}*</glob>" for folder in system for name in ("Lato", "lato")),
+        reject="\n".join(f"      <glob>{_xml(str(folder))}/*{name}*</glob>"
+                         for folder in system for name in ("Lato", "lato")),
         fallback="\n".join(f"      <family>{family}</family>" for family in FALLBACK_FAMILIES),
     )
 

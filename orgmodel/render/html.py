@@ -29,9 +29,9 @@ import attrs
 from orgmodel import __version__
 from orgmodel.api import CheckResult
 from orgmodel.finding import Severity
-from orgmodel.rulepack import RulePack
 from orgmodel.render.chart import ChartOptions
 from orgmodel.render.engine import EngineError
+from orgmodel.rulepack import RulePack
 
 ASSETS = Path(__file__).with_name("assets")
 FONT_FACES = (("Lato-Regular.ttf", 400), ("Lato-Bold.ttf", 700))  # the weights charts use
@@ -43,8 +43,8 @@ _COMMENT = re.compile(r"<!--.*?-->\s*", re.DOTALL)
 _PLACEHOLDER = re.compile(r"@@([A-Z]+)@@")
 # What an SVG from the renderer never holds; found, it is a bug upstream, and the page is not written.
 _ACTIVE_TAGS = frozenset({"script", "foreignObject", "iframe", "object", "embed", "style", "link"})
-_SUSPECT = re.compile(rb"<(?:[\w-]+:)?(?:script|foreignObject|iframe|object|embed|style|link)\b|\son\w*\s*=|href|javascript",
-                      re.IGNORECASE)
+_SUSPECT = re.compile(rb"<(?:[\w-]+:)?(?:script|foreignObject|iframe|object|embed|style|link)\b"
+                      rb"|\son\w*\s*=|href|javascript", re.IGNORECASE)
 
 
 class UnsafeSvgError(EngineError):
@@ -136,7 +136,7 @@ def build_page(page: Page) -> bytes:
 
 def _subtitle(result: CheckResult) -> str:
     counts = [sum(1 for f in result.findings if f.severity is severity) for severity in reversed(Severity)]
-    found = ", ".join(f"{n} {severity}{'s' * (n != 1)}" for n, severity in zip(counts, reversed(Severity)))
+    found = ", ".join(f"{n} {severity}{'s' * (n != 1)}" for n, severity in zip(counts, reversed(Severity), strict=True))
     roles = len(result.org.roles)
     return f"{result.org.path} · {roles} role{'s' * (roles != 1)} · {found}"
 

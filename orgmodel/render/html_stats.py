@@ -86,9 +86,9 @@ def _table(table: Table) -> str:
     if not table.rows:
         return '<p class="om-muted">none</p>'
     numeric = [' class="om-num"' if right else "" for right in table.numeric]
-    head = "".join(f"<th{css}>{escape(h)}</th>" for h, css in zip(table.headers, numeric))
-    rows = "".join("<tr>" + "".join(f"<td{css}>{escape(cell)}</td>" for cell, css in zip(row, numeric)) + "</tr>"
-                   for row in table.rows)
+    head = "".join(f"<th{css}>{escape(h)}</th>" for h, css in zip(table.headers, numeric, strict=True))
+    rows = "".join("<tr>" + "".join(f"<td{css}>{escape(cell)}</td>" for cell, css in zip(row, numeric, strict=True))
+                   + "</tr>" for row in table.rows)
     html = f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
     if len(table.rows) > FOLD_ROWS:
         return f"<details><summary>{len(table.rows)} rows</summary>{html}</details>"

@@ -25,9 +25,9 @@ from collections.abc import Callable, Mapping, Sequence
 import attrs
 
 from orgmodel.model import Org
+from orgmodel.render import LAYOUTS  # noqa: F401 - the names this module plans for
 from orgmodel.render.selection import Selection
 
-from orgmodel.render import LAYOUTS  # noqa: F401 - the names this module plans for
 MAX_TREE_RATIO = 2.5  # auto: wider than this (and than a page), and the chart is drawn compact
 PAGE_WIDTH = 1190  # points: an A3 landscape page; a narrower tree stays a tree
 PAGE_RATIO = math.sqrt(2)  # A-series landscape: what compact subtrees aim for
@@ -73,8 +73,8 @@ _Block = tuple[Size, int]
 
 
 class _Planner:
-    def __init__(self, org: Org, selection: Selection, card: Callable[[str, bool], Size], team_of: Callable[[str], str | None],
-                 stack_min: int, spacing: Spacing, ratio: float = PAGE_RATIO,
+    def __init__(self, org: Org, selection: Selection, card: Callable[[str, bool], Size],
+                 team_of: Callable[[str], str | None], stack_min: int, spacing: Spacing, ratio: float = PAGE_RATIO,
                  stacks: dict[tuple[str, ...], _Block] | None = None) -> None:
         self.org, self.team_of, self.stack_min, self.spacing = org, team_of, stack_min, spacing
         compact = spacing != TREE_SPACING
@@ -214,7 +214,7 @@ class _Planner:
         for target in sorted(targets, reverse=True):
             rows: list[list[Item]] = [[]]
             used = 0.0
-            for item, width in zip(items, widths):
+            for item, width in zip(items, widths, strict=True):
                 if rows[-1] and used + self.across + width > target:
                     rows.append([])
                     used = 0.0
@@ -290,5 +290,6 @@ def _arrange(org: Org, selection: Selection, card: Callable[[str, bool], Size], 
         planner.blocks[manager], gaps[manager] = planner.measure(manager, rows[manager])
     tops = [r for r in order if org.roles[r].manager_id not in planner.shown] or order[:1]
     sizes = [planner.blocks[top][0] for top in tops if top in planner.blocks]
-    estimate = (sum(w for w, _ in sizes) + spacing.across * max(len(sizes) - 1, 0), max((h for _, h in sizes), default=0))
+    width = sum(w for w, _ in sizes) + spacing.across * max(len(sizes) - 1, 0)
+    estimate = (width, max((h for _, h in sizes), default=0))
     return Plan(layout, spacing, rows, gaps, estimate)

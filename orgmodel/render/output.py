@@ -52,9 +52,11 @@ def render_org(org: Org, findings: Sequence[Finding], exclusive: Collection[str]
     bounds.check_dotted(chart.dotted_lines)
     if options.splines == "ortho":
         bounds.check_ortho(chart.lines)
-    from orgmodel.render import engine as engines, svg  # pulls in Graphviz: only here
+    from orgmodel.render import engine as engines  # pulls in Graphviz: only here
+    from orgmodel.render import svg
 
-    data, messages = engines.render(chart.source, output_format, engine, dpi=96 * scale if output_format == "png" else None)
+    dpi = 96 * scale if output_format == "png" else None
+    data, messages = engines.render(chart.source, output_format, engine, dpi=dpi)
     if output_format == "svg":
         data = svg.add_titles(data, chart.tooltips)
     return Rendered(data, (*chart.notes, *messages), len(chart.roles))

@@ -13,5 +13,6 @@ def render(report: Report) -> str:
     rows = []
     for code, count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
         rule = report.rules.get(code)
-        rows.append(f"{count:>6}  {code:<9}{str(rule.severity) if rule else '':<8} {rule.name if rule else ''}".rstrip())
+        severity, name = (str(rule.severity), rule.name) if rule else ("", "")
+        rows.append(f"{count:>6}  {code:<9}{severity:<8} {name}".rstrip())
     return "".join(f"{for_terminal(row)}\n" for row in rows)
