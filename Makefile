@@ -26,6 +26,7 @@ demo: $(STAMP)
 	@echo "Charts written to build/demo/acme.svg and build/demo/troubled.svg"
 
 test: $(STAMP)
+	$(BIN)/python -m ruff check .
 	$(BIN)/python -m mypy orgmodel
 	$(BIN)/python -m pytest
 
