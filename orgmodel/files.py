@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import stat
-import tempfile
 from pathlib import Path
 
 
@@ -90,6 +89,8 @@ def _write_stream(path: Path, data: bytes) -> None:
 def _replace(path: Path, data: bytes) -> None:
     folder = path.parent if str(path.parent) else Path(".")
     try:
+        import tempfile  # with shutil, random, bz2 and lzma: 3 ms that only a command that writes needs
+
         handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     except OSError as error:
         raise OutputError(f"{path}: cannot write: {error.strerror}") from None

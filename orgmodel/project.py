@@ -66,6 +66,7 @@ class Project:
         self.overrides = overrides
         self.base = base or load_builtin()
         self._settings: dict[Path | None, Settings] = {}
+        self._configs: dict[Path, Path | None] = {}  # each folder's nearest configuration file
         self._packs: dict[Path | None, RulePack] = {}
         self.excluded: list[str] = []  # named files that an exclude pattern skipped
         self.baselines: dict[Path, Baseline] = {}  # each baseline in use, by file
@@ -77,7 +78,7 @@ class Project:
         elif self.overrides.config is not None:
             source = self.overrides.config
         else:
-            source = find_config(target)
+            source = self._config_in(target if is_directory(target) else target.parent)
         if source not in self._settings:
             settings = load_settings(source) if source is not None else Settings()
             o = self.overrides
@@ -93,6 +94,17 @@ class Project:
                                        if value is not None),
             )
         return self._settings[source]
+
+    def _config_in(self, folder: Path) -> Path | None:
+        """The nearest configuration file above ``folder``, looked for once per folder.
+
+        A check asks for a file's settings three times (exclude, check, fail-on) and a
+        folder's files share theirs: each search parses every pyproject.toml and
+        setup.cfg on the way up.
+        """
+        if folder not in self._configs:
+            self._configs[folder] = find_config(folder)
+        return self._configs[folder]
 
     def pack_for(self, settings: Settings) -> RulePack:
         """The rule pack the settings configure (raises ConfigError)."""
