@@ -217,8 +217,11 @@ class Vocabulary(Record):
         starts: set[int] = set()
         if words:
             pattern = "|".join(r"[ \t]+".join(map(re.escape, word.split(" "))) for word in words)
-            lowered = joined.lower()
-            starts = {match.start() for match in compiled(rf"^[ \t]*(?:{pattern})[ \t]*$", re.M).finditer(lowered)}
+            # Each name between line ends: a match starts at the line end before the name, at the
+            # name's offset in ``joined`` (the engine jumps from line end to line end; ``^`` was
+            # tried at every character).
+            lowered = f"\n{joined.lower()}\n"
+            starts = {match.start() for match in compiled(rf"\n[ \t]*(?:{pattern})[ \t]*(?=\n)").finditer(lowered)}
         if not starts and not others:
             return []
         offsets = itertools.accumulate((len(name) + 1 for name in plain), initial=0)

@@ -14,6 +14,7 @@ code run, over the declarations concerned, in file order.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from itertools import compress
 from typing import Any
 
 from orgmodel.columns import FAST_ORG_LINE, OrgColumns, Table
@@ -108,13 +109,16 @@ def _facts(tables: dict[str, Table], vocabulary: Vocabulary) -> None:
             keys = vocabulary.title_keys(roles.texts)
             distinct = set(keys)
         levels, layers = roles.values["level"], roles.values["layer"]
-        found: dict[Any, Mapping[str, Any]]
-        if levels.count("") == len(levels) and layers.count("") == len(layers):
-            read = vocabulary.role_facts_of((key, "", "") for key in distinct)  # the title alone decides
-            found = {combo[0]: facts for combo, facts in read.items()}
-        else:
-            keys = list(zip(keys, levels, layers, strict=True))
-            found = dict(vocabulary.role_facts_of(set(keys)))
+        written = list(compress(range(len(levels)), map(str.__add__, levels, layers)))
+        if written:
+            # A role with a level or layer written is keyed by all three; the others (most) by the title alone.
+            keys = list(keys)
+            for row in written:
+                keys[row] = (keys[row], levels[row], layers[row])
+            distinct = set(keys)
+        combos = (key if isinstance(key, tuple) else (key, "", "") for key in distinct)
+        found: dict[Any, Mapping[str, Any]] = {
+            combo if combo[1] or combo[2] else combo[0]: facts for combo, facts in vocabulary.role_facts_of(combos).items()}
         _number(roles, keys, found)
     kpis = tables["kpi"]
     if kpis.keys:

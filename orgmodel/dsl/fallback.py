@@ -154,7 +154,7 @@ class General:
             table = columns.tables[kind]
             if len(table):
                 declared = written_ids[target]
-                wrong = {value for value in columns.distinct(kind, key) if value not in declared}
+                wrong = columns.distinct(kind, key).difference(declared)  # one C loop, a dict or a set
                 if wrong:
                     missing[(kind, key)] = wrong
         if missing:
