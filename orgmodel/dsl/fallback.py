@@ -95,7 +95,7 @@ class General:
 
         Returns the keys of second declarations (``ID.2``).
         """
-        self.line_count = scanned.text.count("\n")
+        self.line_count = scanned.line_ends
         orgs = scanned.count("org") + sum(1 for d in self.declarations if d.kind.text == "org")
         if orgs <= 1 and _unique(tables, [d.id.text for d in self.declarations if d.id is not None]):
             for declaration in self.declarations:

@@ -25,12 +25,16 @@ from itertools import compress, repeat
 from orgmodel.dsl.grammar import KINDS
 from orgmodel.patterns import compiled
 
-_ID = r"[A-Za-z][A-Za-z0-9_-]*"  # ASCII only: other IDs are the general parser's
-_LIST = rf"{_ID}(?:, {_ID})*"
+# Possessive repeats (*+) throughout: nothing that follows a repeat here can match a character
+# it gave back (an ID is followed by a space, a comma or a line end; a string by its quote;
+# the attribute lines by a line end that starts no attribute), so backtracking never finds
+# another match, and not keeping its state saves a sixth of the role pattern's time.
+_ID = r"[A-Za-z][A-Za-z0-9_-]*+"  # ASCII only: other IDs are the general parser's
+_LIST = rf"{_ID}(?:, {_ID})*+"
 # A string with something in it besides white space (SYN006), nothing to unescape and no
 # control character (SYN001: the reader's CONTROL): white space, one character that is
 # not, then anything allowed.
-_STRING = r'[^\S\x00-\x1f\x7f]*[^"\\\s\x00-\x1f\x7f][^"\\\x00-\x1f\x7f]*'
+_STRING = r'[^\S\x00-\x1f\x7f]*+[^"\\\s\x00-\x1f\x7f][^"\\\x00-\x1f\x7f]*+'
 # A line the general parser only skips or keeps as a comment: blank, or a
 # comment at the margin (not a suppression, nothing invisible in it).
 _SKIP = r"[ \t]*|#(?![^\n]*orgmodel)[^\n\x00-\x08\x0b-\x1f\x7f]*"
@@ -89,7 +93,7 @@ class Layout:
             for group in range(self.slots[key] + 1, self.slots[key] + 1 + self.counts[key]):
                 value = f"(?({base + group})(?!)|{value})"
             alternatives.append(f"{key} {value}")
-        attributes = f"(?:\\n  (?:{'|'.join(alternatives)}))*" if alternatives else ""
+        attributes = f"(?:\\n  (?:{'|'.join(alternatives)}))*+" if alternatives else ""
         head = f"{self.kind} ({_ID}) " if spec.has_id else f"{self.kind} ()"
         return rf'\n{head}"({_STRING})"(?:{attributes}){_END}'
 
@@ -142,12 +146,20 @@ class Scan:
     """
 
     def __init__(self, text: str, columns: dict[str, list[tuple[str, ...]]], gaps: list[tuple[int, int]],
-                 spans: dict[str, list[tuple[int, int]]] | None, head: int = 0) -> None:
+                 spans: dict[str, list[tuple[int, int]]] | None, head: int = 0, line_ends: int | None = None) -> None:
         self.text = text
         self.columns = columns
         self.gaps = gaps
         self.spans = spans
         self.head = head  # characters of blank and comment lines before the first declaration
+        self._line_ends = line_ends
+
+    @property
+    def line_ends(self) -> int:
+        """How many line ends ``text`` has (the file's lines): counted once, a pass over the whole text."""
+        if self._line_ends is None:
+            self._line_ends = self.text.count("\n")
+        return self._line_ends
 
     def count(self, kind: str) -> int:
         found = self.columns.get(kind)
@@ -182,12 +194,13 @@ def scan(text: str) -> Scan:
     head = _HEAD.match(padded).end()  # type: ignore[union-attr]  # it matches the empty string
     columns.update(_read(("role",), padded))
     columns.update(_read(_OTHERS, padded))
-    if _covered(padded, head, columns):
-        return Scan(padded, columns, [], None, head)
-    return _with_gaps(padded, columns, head)
+    line_ends = padded.count("\n")
+    if _covered(padded, head, columns, line_ends):
+        return Scan(padded, columns, [], None, head, line_ends)
+    return _with_gaps(padded, columns, head, line_ends)
 
 
-def _covered(padded: str, head: int, columns: dict[str, list[tuple[str, ...]]]) -> bool:
+def _covered(padded: str, head: int, columns: dict[str, list[tuple[str, ...]]], line_ends: int) -> bool:
     """Whether the rows cover the whole text, counted by line ends (C-level counts, no loop per row).
 
     A row is whole lines: its header, its attribute lines (each begins with a
@@ -207,10 +220,11 @@ def _covered(padded: str, head: int, columns: dict[str, list[tuple[str, ...]]]) 
         covered += len(tails)  # the headers
         if tails.count("") != len(tails):  # blank lines or comments after some rows
             covered += sum(map(str.count, tails, repeat("\n"))) - sum(map(str.count, tails, repeat("\n  ")))
-    return covered == padded.count("\n")
+    return covered == line_ends
 
 
-def _with_gaps(padded: str, columns: dict[str, list[tuple[str, ...]]], head: int) -> Scan:
+def _with_gaps(padded: str, columns: dict[str, list[tuple[str, ...]]], head: int, line_ends: int | None = None,
+               ) -> Scan:
     """Where the fast rows are, and the stretches between them that the general parser must read."""
     spans: dict[str, list[tuple[int, int]]] = {kind: [] for kind in columns}
     for kinds in (("role",), _OTHERS):
@@ -220,7 +234,7 @@ def _with_gaps(padded: str, columns: dict[str, list[tuple[str, ...]]], head: int
             kind = next(kind for kind, offset in zip(kinds, offsets, strict=False) if match.start(offset + 2) >= 0)
             spans[kind].append(match.span())
     taken = [(0, head), *(span for found in spans.values() for span in found)]
-    return Scan(padded, columns, _gaps(len(padded), taken), spans, head)
+    return Scan(padded, columns, _gaps(len(padded), taken), spans, head, line_ends)
 
 
 def _gaps(size: int, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -237,7 +251,7 @@ def _gaps(size: int, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
 def without(scanned: Scan, rejected: Mapping[str, set[int]]) -> Scan:
     """``scanned`` with the ``rejected`` rows (by kind) moved into the gaps, for the general parser."""
     if scanned.spans is None:
-        scanned = _with_gaps(scanned.text, scanned.columns, scanned.head)
+        scanned = _with_gaps(scanned.text, scanned.columns, scanned.head, scanned.line_ends)
     assert scanned.spans is not None
     columns, spans = dict(scanned.columns), dict(scanned.spans)
     for kind, rows in rejected.items():
@@ -247,7 +261,7 @@ def without(scanned: Scan, rejected: Mapping[str, set[int]]) -> Scan:
         columns[kind] = [tuple(compress(column, keep)) for column in columns[kind]]
         spans[kind] = list(compress(spans[kind], keep))
     taken = [(0, scanned.head), *(span for found in spans.values() for span in found)]
-    return Scan(scanned.text, columns, _gaps(len(scanned.text), taken), spans, scanned.head)
+    return Scan(scanned.text, columns, _gaps(len(scanned.text), taken), spans, scanned.head, scanned.line_ends)
 
 
 def comments(scanned: Scan) -> list[tuple[int, str]]:
