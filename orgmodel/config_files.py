@@ -86,10 +86,29 @@ def _ini(path: Path, text: str) -> configparser.ConfigParser:
 
 
 def has_settings(path: Path) -> bool:
-    """Whether a configuration file has an orgmodel section (raises ConfigError if it cannot be read)."""
+    """Whether a configuration file has an orgmodel section (raises ConfigError if it cannot be read).
+
+    A valid file without one is remembered by its exact contents in the per-user
+    cache (``orgmodel.pack_cache``): a check in a Python project otherwise imports
+    tomllib and configparser and parses pyproject.toml and setup.cfg at every
+    start, a twentieth of a small file's check. A file that has a section, or
+    that fails to parse, is parsed every time, so its errors are always reported.
+    """
     if path.name == ".orgmodel.toml":
         return True
     text = read_text(path)
+    from orgmodel import pack_cache
+
+    entry = pack_cache.entry("config", f"{path.name}\x00{text}")  # this name and text: valid, no section
+    if pack_cache.load(entry) is not None:
+        return False
+    found = _has_settings(path, text)
+    if not found:
+        pack_cache.store(entry, b"")
+    return found
+
+
+def _has_settings(path: Path, text: str) -> bool:
     if path.name == "pyproject.toml":
         tool = _toml(path, text).get("tool", {})
         return isinstance(tool, dict) and "orgmodel" in tool

@@ -16,6 +16,9 @@ It is never stale and never trusted blindly:
   no one else (a shared temporary folder would let another user plant an
   entry), and so must the entry: otherwise the cache is not used.
 
+The same folder keeps the compiled fast-path patterns (``orgmodel.patterns``)
+and which configuration files have no orgmodel settings (``orgmodel.config_files``).
+
 ``ORGMODEL_NO_CACHE=1`` switches it off; ``ORGMODEL_CACHE_DIR`` moves it.
 """
 
@@ -98,6 +101,15 @@ def key(texts: Sequence[tuple[str, str]]) -> str:
     return digest.hexdigest()
 
 
+def entry(kind: str, text: str) -> str:
+    """The name of the entry of ``kind`` for ``text``, written by this Python and this orgmodel."""
+    from orgmodel import __version__
+
+    digest = blake2b(repr((sys.version, __version__)).encode(), digest_size=20)
+    digest.update(text.encode("utf-8", "surrogatepass"))
+    return f"{kind}-{digest.hexdigest()}.bin"
+
+
 def cached(texts: Sequence[tuple[str, str]], build: Callable[[], Any]) -> Any:
     """The pack ``build()`` makes from ``texts``, from the cache when a verified entry is there."""
     name = f"pack-{key(texts)}.bin"
@@ -155,9 +167,14 @@ def _write(where: Path, entry: Path, payload: bytes) -> None:
         return
 
 
-def _prune(where: Path, keep: int = 8) -> None:
-    """Keep the newest few entries of each kind: each change to the pack or the code makes one."""
-    for kind in ("pack", "patterns"):
+# How many entries of each kind are kept: each change to the pack or the code makes a pack
+# and a patterns entry; each configuration file without orgmodel settings a config entry.
+_KEEP = {"pack": 8, "patterns": 8, "config": 64}
+
+
+def _prune(where: Path) -> None:
+    """Keep the newest few entries of each kind."""
+    for kind, keep in _KEEP.items():
         entries = sorted(where.glob(f"{kind}-*.bin"), key=lambda path: path.stat().st_mtime_ns, reverse=True)
         for old in entries[keep:]:
             old.unlink(missing_ok=True)

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import marshal
 import re
-import sys
 from typing import Any
 
 _programs: dict[tuple[str, int], tuple[Any, ...]] | None = None  # (pattern, flags) -> what _sre.compile takes
@@ -21,13 +20,9 @@ _compiled: dict[tuple[str, int], re.Pattern[str]] = {}
 
 
 def _entry() -> str:
-    from orgmodel import __version__
-    try:
-        from _blake2 import blake2b  # what hashlib uses, without hashlib's import cost
-    except ImportError:  # pragma: no cover - a Python built without it
-        from hashlib import blake2b
+    from orgmodel import pack_cache
 
-    return f"patterns-{blake2b(f'{sys.version}{__version__}'.encode(), digest_size=12).hexdigest()}.bin"
+    return pack_cache.entry("patterns", "")
 
 
 def _load() -> dict[tuple[str, int], tuple[Any, ...]]:

@@ -109,3 +109,40 @@ def test_compiled_patterns_match_as_re_compile_does(cache: Path, monkeypatch: py
     again = patterns.compiled(pattern, flags)  # from the cache entry
     assert again.findall(text) == expected and again.groupindex == made.groupindex
     assert list(cache.glob("patterns-*.bin"))
+
+
+# (file name, text without orgmodel settings, the same file given some)
+WITHOUT_SETTINGS = [
+    ("pyproject.toml", '[project]\nname = "x"\n', '[project]\nname = "x"\n[tool.orgmodel]\nselect = ["KPI"]\n'),
+    ("setup.cfg", "[metadata]\nname = x\n", "[metadata]\nname = x\n[orgmodel]\nselect = KPI\n"),
+]
+
+
+@pytest.mark.parametrize(("name", "plain", "configured"), WITHOUT_SETTINGS)
+def test_a_configuration_file_without_settings_is_parsed_once(cache: Path, tmp_path: Path,
+                                                              monkeypatch: pytest.MonkeyPatch, name: str, plain: str,
+                                                              configured: str) -> None:
+    from orgmodel import config_files
+
+    path = tmp_path / name
+    path.write_text(plain)
+    assert config_files.has_settings(path) is False
+    assert len(list(cache.glob("config-*.bin"))) == 1
+    monkeypatch.setattr(config_files, "_has_settings", lambda *_: pytest.fail("a remembered file must not be parsed"))
+    assert config_files.has_settings(path) is False
+    monkeypatch.undo()
+    path.write_text(configured)  # new contents: never the old answer
+    assert config_files.has_settings(path) is True
+
+
+@pytest.mark.parametrize(("name", "broken"), [("pyproject.toml", "[project\n"), ("setup.cfg", "name = x\n")])
+def test_a_configuration_file_that_cannot_be_parsed_is_not_remembered(cache: Path, tmp_path: Path, name: str,
+                                                                      broken: str) -> None:
+    from orgmodel.config_files import ConfigError, has_settings
+
+    path = tmp_path / name
+    path.write_text(broken)
+    for _ in range(2):  # the error every time, not only the first
+        with pytest.raises(ConfigError, match=f"{name}:1: not"):
+            has_settings(path)
+    assert not list(cache.glob("config-*.bin"))

@@ -117,8 +117,9 @@ def _facts(tables: dict[str, Table], vocabulary: Vocabulary) -> None:
                 keys[row] = (keys[row], levels[row], layers[row])
             distinct = set(keys)
         combos = (key if isinstance(key, tuple) else (key, "", "") for key in distinct)
-        found: dict[Any, Mapping[str, Any]] = {
-            combo if combo[1] or combo[2] else combo[0]: facts for combo, facts in vocabulary.role_facts_of(combos).items()}
+        read = vocabulary.role_facts_of(combos)
+        found: dict[Any, Mapping[str, Any]] = {combo if combo[1] or combo[2] else combo[0]: facts
+                                               for combo, facts in read.items()}
         _number(roles, keys, found)
     kpis = tables["kpi"]
     if kpis.keys:
