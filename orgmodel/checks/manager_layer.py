@@ -102,10 +102,10 @@ def screen(columns: OrgColumns, params: Params, vocabulary: Vocabulary) -> bool:
     if not checked:
         return False
     admitted = found.admits(params["manager"], vocabulary)
-    managers = found.manager_rows
     table = found.table
-    return any(managers[row] >= 0 and not admitted(managers[row]) and not assumed_facts(table.facts(managers[row]))
-               for row in checked)
+    managers = set(map(found.manager_rows.__getitem__, checked))  # each manager once: many report to one
+    managers.discard(-1)  # at the top, or naming no role
+    return any(not admitted(row) and not assumed_facts(table.facts(row)) for row in managers)
 
 
 KIND = CheckKind(
