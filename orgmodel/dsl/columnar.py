@@ -109,7 +109,8 @@ def _facts(tables: dict[str, Table], vocabulary: Vocabulary) -> None:
             keys = vocabulary.title_keys(roles.texts)
             distinct = set(keys)
         levels, layers = roles.values["level"], roles.values["layer"]
-        written = list(compress(range(len(levels)), map(str.__add__, levels, layers)))
+        rows = range(len(levels))
+        written = set(compress(rows, levels)).union(compress(rows, layers))  # C loops; rows with either
         if written:
             # A role with a level or layer written is keyed by all three; the others (most) by the title alone.
             keys = list(keys)

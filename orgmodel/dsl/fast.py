@@ -20,7 +20,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Mapping
-from itertools import compress, repeat
+from itertools import compress
 
 from orgmodel.dsl.grammar import KINDS
 from orgmodel.patterns import compiled
@@ -219,7 +219,10 @@ def _covered(padded: str, head: int, columns: dict[str, list[tuple[str, ...]]], 
         tails = found[layout(kind).tail]
         covered += len(tails)  # the headers
         if tails.count("") != len(tails):  # blank lines or comments after some rows
-            covered += sum(map(str.count, tails, repeat("\n"))) - sum(map(str.count, tails, repeat("\n  ")))
+            # Counted in all the tails at once: each is whole lines that begin with a line end,
+            # so no "line end, two spaces" spans two of them.
+            joined = "".join(tails)
+            covered += joined.count("\n") - joined.count("\n  ")
     return covered == line_ends
 
 
