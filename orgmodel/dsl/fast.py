@@ -84,7 +84,7 @@ class Layout:
         Each key's alternative fails once the key has a value (a conditional
         group): a key given twice (SYN004, or lines to join) makes no row. The
         key's word comes first, so that the engine skips an alternative on its
-        first letter without entering it (a tenth of the time of a 100,000-role file).
+        first letter without entering it (a tenth of the role pattern's time).
         """
         spec = KINDS[self.kind]
         alternatives = []
