@@ -70,24 +70,36 @@ class Plan:
 # A block: a subtree's size, and the ranks from its top to its bottom. A plain tuple:
 # planning a big org makes a hundred thousand of them.
 _Block = tuple[Size, int]
+_Rows = tuple[tuple[Item, ...], ...]
+_Measured = tuple[_Block, tuple[int, ...]]  # a manager's block, and the rank gaps between its rows
+
+
+class _Shared:
+    """What every ratio tried measures alike, kept for the next (a compact plan is made once per ratio)."""
+
+    def __init__(self) -> None:
+        self.sizes: dict[str, Size] = {}  # each card's size, asked for once
+        self.stacks: dict[tuple[str, ...], _Block] = {}  # a column of leaves measures the same in every arrangement
+        # A manager's arrangements and their sizes depend on its reports' blocks, not on the ratio
+        # (only which one wins does), and most managers' reports come out alike under every ratio.
+        self.arrangements: dict[tuple[str, tuple[_Block, ...]], list[tuple[_Rows, _Measured]]] = {}
 
 
 class _Planner:
     def __init__(self, org: Org, selection: Selection, card: Callable[[str, bool], Size],
                  team_of: Callable[[str], str | None], stack_min: int, spacing: Spacing, ratio: float = PAGE_RATIO,
-                 stacks: dict[tuple[str, ...], _Block] | None = None) -> None:
+                 shared: _Shared | None = None) -> None:
         self.org, self.team_of, self.stack_min, self.spacing = org, team_of, stack_min, spacing
         compact = spacing != TREE_SPACING
         self._card, self._compact = card, compact
-        self.sizes: dict[str, Size] = {}  # each card's size, asked for once
+        self.shared = shared if shared is not None else _Shared()
+        self.sizes, self.stacks = self.shared.sizes, self.shared.stacks
         self.across, self.down = spacing.across, spacing.down
         self.ratio = ratio
         self.shown = set(selection.roles)
         self.children = {r: [c for c in org.direct_reports.get(r, ()) if c in self.shown] for r in selection.roles}
         self.blocks: dict[str, _Block] = {}
         self.above: dict[str, float] = {}  # role -> height of the single-report chain above it, from the top
-        # A column of leaves measures the same in every arrangement tried (and for every ratio).
-        self.stacks: dict[tuple[str, ...], _Block] = {} if stacks is None else stacks
 
     def card(self, role: str) -> Size:
         found = self.sizes.get(role)
@@ -179,20 +191,26 @@ class _Planner:
         placed.sort(key=self.children[manager].index)  # reports keep their file order
         return (tuple([*placed, *columns]),) if placed or columns else ()
 
-    def compact_rows(self, manager: str) -> tuple[tuple[Item, ...], ...]:
-        """The arrangement whose box fits a landscape page best: the least of max(width, ratio x height)."""
+    def compact_rows(self, manager: str) -> tuple[_Rows, _Measured]:
+        """The arrangement whose box fits a landscape page best (the least of max(width, ratio x height)),
+        and its measure."""
         placed, groups = self.leaf_groups(manager)
-        best: tuple[float, tuple[tuple[Item, ...], ...]] | None = None
-        for leaf_items in self.leaf_choices(groups):
-            items = [*placed, *leaf_items]
-            # Only reports with their own subtrees wrap: leaves are arranged by their columns
-            # (a wrapped row of leaves costs a rank and a line, another column neither).
-            for rows in self.row_choices(items) if placed else [(tuple(items),)]:
-                block, _ = self.measure(manager, rows)
-                cost = self.cost(manager, block[0])
-                if best is None or cost < best[0] - 1e-6:
-                    best = (cost, rows)
-        return best[1] if best is not None else ()
+        key = (manager, tuple(map(self.item, placed)))
+        arrangements = self.shared.arrangements.get(key)
+        if arrangements is None:
+            arrangements = self.shared.arrangements[key] = []
+            for leaf_items in self.leaf_choices(groups):
+                items = [*placed, *leaf_items]
+                # Only reports with their own subtrees wrap: leaves are arranged by their columns
+                # (a wrapped row of leaves costs a rank and a line, another column neither).
+                for rows in self.row_choices(items) if placed else [(tuple(items),)]:
+                    arrangements.append((rows, self.measure(manager, rows)))
+        best: tuple[float, _Rows, _Measured] | None = None
+        for rows, measured in arrangements:
+            cost = self.cost(manager, measured[0][0])
+            if best is None or cost < best[0] - 1e-6:
+                best = (cost, rows, measured)
+        return (best[1], best[2]) if best is not None else ((), self.measure(manager, ()))
 
     def cost(self, manager: str, size: Size) -> float:
         """How well a block fits: its side on a page of the planner's ratio, or, for a block that is
@@ -262,8 +280,8 @@ def plan(org: Org, selection: Selection, card: Callable[[str, bool], Size], team
             return tree
     # Each subtree is shaped for a ratio; the whole chart's shape follows from them only
     # roughly, so a few ratios are tried and the chart that fits a landscape page best wins.
-    stacks: dict[tuple[str, ...], _Block] = {}
-    plans = [_arrange(org, selection, card, team_of, stack_min, "compact", ratio, stacks) for ratio in _SUBTREE_RATIOS]
+    shared = _Shared()
+    plans = [_arrange(org, selection, card, team_of, stack_min, "compact", ratio, shared) for ratio in _SUBTREE_RATIOS]
     return min(plans, key=lambda p: max(p.estimate[0], PAGE_RATIO * (p.estimate[1] * _HEIGHT_SLACK + _HEADER)))
 
 
@@ -275,9 +293,9 @@ _HEIGHT_SLACK, _HEADER = 1.14, 140
 
 def _arrange(org: Org, selection: Selection, card: Callable[[str, bool], Size], team_of: Callable[[str], str | None],
              stack_min: int, layout: str, ratio: float = PAGE_RATIO,
-             stacks: dict[tuple[str, ...], _Block] | None = None) -> Plan:
+             shared: _Shared | None = None) -> Plan:
     spacing = TREE_SPACING if layout == "tree" else COMPACT_SPACING
-    planner = _Planner(org, selection, card, team_of, stack_min, spacing, ratio, stacks)
+    planner = _Planner(org, selection, card, team_of, stack_min, spacing, ratio, shared)
     rows: dict[str, tuple[tuple[Item, ...], ...]] = {}
     gaps: dict[str, tuple[int, ...]] = {}
     order = planner.order(selection.roles)
@@ -286,8 +304,11 @@ def _arrange(org: Org, selection: Selection, card: Callable[[str, bool], Size], 
         if not planner.children[manager]:
             planner.blocks[manager] = (planner.card(manager), 1)
             continue
-        rows[manager] = planner.tree_rows(manager) if layout == "tree" else planner.compact_rows(manager)
-        planner.blocks[manager], gaps[manager] = planner.measure(manager, rows[manager])
+        if layout == "tree":
+            rows[manager] = planner.tree_rows(manager)
+            planner.blocks[manager], gaps[manager] = planner.measure(manager, rows[manager])
+        else:
+            rows[manager], (planner.blocks[manager], gaps[manager]) = planner.compact_rows(manager)
     tops = [r for r in order if org.roles[r].manager_id not in planner.shown] or order[:1]
     sizes = [planner.blocks[top][0] for top in tops if top in planner.blocks]
     width = sum(w for w, _ in sizes) + spacing.across * max(len(sizes) - 1, 0)
