@@ -411,3 +411,16 @@ def test_dot_names_read_back_by_graphviz() -> None:
     assert parsed.get_subgraph("cluster_x").graph_attr["label"] == 'a "quoted" label'
     assert parsed.get_edge("cmo", "lead-seo").attr["minlen"] == "0"
     assert parsed.node_attr["shape"] == "box"
+
+
+def test_clean_keeps_printable_text_as_it_is_and_drops_every_unsafe_character() -> None:
+    """clean() returns printable text untouched without its regex; that shortcut is safe only
+    while no character the regex removes counts as printable (checked over all of Unicode)."""
+    import sys
+
+    from orgmodel.render.escape import _CONTROL, clean
+
+    assert not [c for c in range(sys.maxunicode + 1) if _CONTROL.match(chr(c)) and chr(c).isprintable()]
+    for text, expected in [("Head of SEO", "Head of SEO"), ("a\tb", "a b"), ("a\x00b\u200bc", "ab\u200bc"),
+                           ("x\ufffey", "xy"), ("\ud800", ""), ("Zoë 김\u00a0", "Zoë 김\u00a0")]:
+        assert clean(text) == expected

@@ -106,6 +106,7 @@ class _Builder:
         self.team_margin = layout.TREE_SPACING.team_margin
         # Planning a big org's layout sizes each card dozens of times (every arrangement it tries).
         self._estimates: dict[tuple[str, bool, bool], tuple[float, float]] = {}
+        self._facts: dict[tuple[str, bool, bool], cards.Card] = {}  # asked for by the estimate, then the card
 
     def start(self, plan: layout.Plan) -> None:
         """The graph and its defaults, with the plan's spacing."""
@@ -132,6 +133,13 @@ class _Builder:
 
     def facts(self, role_id: str, compact: bool) -> cards.Card:
         """What the card of ``role_id`` shows, drawn compact (wrapped, dotted lines as names) or not."""
+        key = (role_id, compact, self.too_many_dotted)  # everything the facts depend on that may change
+        found = self._facts.get(key)
+        if found is None:
+            found = self._facts[key] = self._read_facts(role_id, compact)
+        return found
+
+    def _read_facts(self, role_id: str, compact: bool) -> cards.Card:
         dotted_names = self.options.dotted == "names" or (
             (compact or self.too_many_dotted) and self.options.dotted == "auto")
         role = self.org.roles[role_id]

@@ -21,6 +21,8 @@ _CONTROL = re.compile(f"[\\x00-\\x1f\\x7f-\\x9f\\ud800-\\udfff\\ufdd0-\\ufdef{_N
 
 def clean(text: str, keep_newlines: bool = False) -> str:
     """``text`` without control characters and non-characters (tabs, and newlines unless kept, become spaces)."""
+    if text.isprintable():  # every character _CONTROL matches is unprintable (Cc, Cs or Cn): the common case
+        return text
     if keep_newlines:
         return "\n".join(clean(line) for line in text.split("\n"))
     return _CONTROL.sub(lambda m: " " if m.group() in "\t\n\r" else "", text)
