@@ -104,9 +104,9 @@ class _Builder:
         self.tooltips: dict[str, str] = {}
         self.graph = Graph()
         self.team_margin = layout.TREE_SPACING.team_margin
-        # Planning a big org's layout sizes each card dozens of times (every arrangement it tries).
-        self._estimates: dict[tuple[str, bool, bool], tuple[float, float]] = {}
-        self._facts: dict[tuple[str, bool, bool], cards.Card] = {}  # asked for by the estimate, then the card
+        # A card's facts are read for its size estimate, then for the card itself. The planner keeps
+        # each estimate; too_many_dotted is settled before either is asked for.
+        self._facts: dict[tuple[str, bool], cards.Card] = {}
 
     def start(self, plan: layout.Plan) -> None:
         """The graph and its defaults, with the plan's spacing."""
@@ -133,10 +133,9 @@ class _Builder:
 
     def facts(self, role_id: str, compact: bool) -> cards.Card:
         """What the card of ``role_id`` shows, drawn compact (wrapped, dotted lines as names) or not."""
-        key = (role_id, compact, self.too_many_dotted)  # everything the facts depend on that may change
-        found = self._facts.get(key)
+        found = self._facts.get((role_id, compact))
         if found is None:
-            found = self._facts[key] = self._read_facts(role_id, compact)
+            found = self._facts[role_id, compact] = self._read_facts(role_id, compact)
         return found
 
     def _read_facts(self, role_id: str, compact: bool) -> cards.Card:
@@ -182,12 +181,8 @@ class _Builder:
         return team.text if team is not None and team.text in self.org.teams else None
 
     def estimate(self, role_id: str, compact: bool) -> tuple[float, float]:
-        key = (role_id, compact, self.too_many_dotted)  # everything the card's facts depend on that may change
-        found = self._estimates.get(key)
-        if found is None:
-            spacing = layout.COMPACT_SPACING if compact else layout.TREE_SPACING
-            found = self._estimates[key] = cards.estimate(self.facts(role_id, compact), spacing.card_margin)
-        return found
+        spacing = layout.COMPACT_SPACING if compact else layout.TREE_SPACING
+        return cards.estimate(self.facts(role_id, compact), spacing.card_margin)
 
     def item_team(self, item: layout.Item) -> str | None:
         return self.team_of(item if isinstance(item, str) else item[0])
