@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Collection, Mapping, Sequence
 
 import attrs
@@ -79,26 +80,31 @@ def _text_width(text: str, size: float, em: float = _EM_REGULAR) -> float:
 
 
 def _title_lines(card: Card) -> list[str]:
-    return card.lines(card.title if not is_blank(card.role.title) else f"{card.role.id} {NO_TITLE}")
+    title = card.role.title
+    return card.lines(title if not is_blank(title) else f"{card.role.id} {NO_TITLE}")
 
 
 def _dotted_lines(card: Card) -> list[str]:
     return card.lines("dotted line: " + ", ".join(card.dotted)) if card.dotted else []
 
 
-def _text_widths(card: Card) -> list[float]:
-    return [*(_text_width(line, 12, _EM_BOLD) for line in _title_lines(card)), _text_width(card.role.person or "", 11)]
+def _text_widths(card: Card, title_lines: Sequence[str]) -> list[float]:
+    return [*(_text_width(line, 12, _EM_BOLD) for line in title_lines), _text_width(card.role.person or "", 11)]
 
 
-def _content_width(card: Card) -> float:
-    """How wide the badges may run: as wide as the title or person, or three default badges."""
-    default_badges = 3 * (_text_width("x" * theme.BADGE_TEXT_LIMIT, theme.SMALL) + _BADGE_PADDING) * 0.6
-    return max(*_text_widths(card), default_badges)
+# How wide badges may run at least: three default badges.
+_DEFAULT_BADGES = 3 * (_text_width("x" * theme.BADGE_TEXT_LIMIT, theme.SMALL) + _BADGE_PADDING) * 0.6
 
 
-def badge_rows(card: Card) -> list[list[tuple[Badge, str]]]:
-    """The badges in rows that fill the card's width, each with its (shortened) text."""
-    width = _content_width(card)
+def badge_rows(card: Card, text_widths: Sequence[float] | None = None) -> list[list[tuple[Badge, str]]]:
+    """The badges in rows that fill the card's width, each with its (shortened) text.
+
+    They may run as wide as the title or person (``text_widths``, when already measured), or three default badges.
+    """
+    if not card.badges:
+        return []
+    width = max(*(text_widths if text_widths is not None else _text_widths(card, _title_lines(card))),
+                _DEFAULT_BADGES)
     limit = max(theme.BADGE_TEXT_LIMIT, int((width - _BADGE_PADDING) / (theme.SMALL * _EM_REGULAR)))
     rows: list[list[tuple[Badge, str]]] = []
     used = width  # forces a first row
@@ -195,9 +201,10 @@ def label(card: Card) -> str:
 def estimate(card: Card, margin: str = "0.14,0.06") -> tuple[float, float]:
     """The card's size in points, roughly, with Graphviz's ``margin`` (inches): for planning the layout."""
     role = card.role
-    widths = _text_widths(card)
-    height = 17 * len(_title_lines(card)) + (15.5 if role.vacant or role.person is not None else 0)
-    for row in badge_rows(card):
+    title_lines = _title_lines(card)
+    widths = _text_widths(card, title_lines)
+    height = 17 * len(title_lines) + (15.5 if role.vacant or role.person is not None else 0)
+    for row in badge_rows(card, widths):
         widths.append(sum(_text_width(text, theme.SMALL) + _BADGE_PADDING for _, text in row))
         height += 20
     for line in _dotted_lines(card):
@@ -208,8 +215,15 @@ def estimate(card: Card, margin: str = "0.14,0.06") -> tuple[float, float]:
         height += 13
     if card.hidden:
         height += 13
-    across, down = (float(value) * 144 for value in margin.split(","))  # inches on each side, in points
+    across, down = _margins(margin)
     return max(widths) + across + 4, height + down + 1.5
+
+
+@functools.cache
+def _margins(margin: str) -> tuple[float, float]:
+    """Graphviz's card ``margin`` (inches on each side, across and down) in points, both sides together."""
+    across, down = (float(value) * 144 for value in margin.split(","))
+    return across, down
 
 
 def tooltip(card: Card) -> str:

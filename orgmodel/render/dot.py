@@ -46,8 +46,10 @@ class Graph:
 
     def __init__(self, name: str | None = None, graph_attr: Attributes | None = None,
                  node_attr: Attributes | None = None, edge_attr: Attributes | None = None,
-                 depth: int = 0) -> None:
+                 depth: int = 0, names: dict[str, str] | None = None) -> None:
         self.name = name
+        # Node names as written, shared with subgraphs: each is written several times (a node, its lines).
+        self.names: dict[str, str] = names if names is not None else {}
         self.indent = "\t" * (depth + 1)
         self.depth = depth
         self.body: list[str] = []
@@ -63,12 +65,18 @@ class Graph:
         else:
             self.body.append(f"{self.indent}{kind} [{attribute_list(attributes)}]\n")
 
+    def quoted(self, name: str) -> str:
+        found = self.names.get(name)
+        if found is None:
+            found = self.names[name] = quote(name)
+        return found
+
     def node(self, name: str, label: str | None = None, **attributes: str) -> None:
-        self.body.append(f"{self.indent}{quote(name)}{self._bracketed(attributes, label)}\n")
+        self.body.append(f"{self.indent}{self.quoted(name)}{self._bracketed(attributes, label)}\n")
 
     def edge(self, tail: str, head: str, **attributes: str) -> None:
         self.edges += 1
-        self.body.append(f"{self.indent}{quote(tail)} -> {quote(head)}{self._bracketed(attributes)}\n")
+        self.body.append(f"{self.indent}{self.quoted(tail)} -> {self.quoted(head)}{self._bracketed(attributes)}\n")
 
     @staticmethod
     def _bracketed(attributes: Attributes, label: str | None = None) -> str:
@@ -77,7 +85,7 @@ class Graph:
     @contextlib.contextmanager
     def subgraph(self, name: str | None = None) -> Iterator[Graph]:
         """A subgraph (a cluster when its name starts with ``cluster``), written here when the block ends."""
-        inner = Graph(name, depth=self.depth + 1)
+        inner = Graph(name, depth=self.depth + 1, names=self.names)
         yield inner
         head = f"subgraph {quote(name)} {{" if name else "{"
         self.body.append(f"{self.indent}{head}\n")

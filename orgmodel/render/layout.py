@@ -74,30 +74,80 @@ _Rows = tuple[tuple[Item, ...], ...]
 _Measured = tuple[_Block, tuple[int, ...]]  # a manager's block, and the rank gaps between its rows
 
 
+class _Tree:
+    """The shown tree, read once for every plan tried: reports, tops, order, leaves by team."""
+
+    def __init__(self, org: Org, selection: Selection, team_of: Callable[[str], str | None]) -> None:
+        self.shown = shown = set(selection.roles)
+        roles, reports = org.roles, org.direct_reports
+        self.children = {r: [c for c in reports.get(r, ()) if c in shown] for r in selection.roles}
+        self.tops = [r for r in selection.roles if roles[r].manager_id not in shown]
+        self.order = _order(self.tops, selection.roles, self.children)
+        self.leaves = [r for r in self.order if not self.children[r]]
+        self.managers_upwards = [r for r in reversed(self.order) if self.children[r]]  # reports before managers
+        self.team_of = team_of
+        self._groups: dict[str, tuple[list[str], list[list[str]]]] = {}
+
+    def leaf_groups(self, manager: str) -> tuple[list[str], list[list[str]]]:
+        """The reports that keep their own place, and the leaves by team (in file order)."""
+        found = self._groups.get(manager)
+        if found is None:
+            placed: list[str] = []
+            groups: dict[str | None, list[str]] = {}
+            children = self.children
+            for child in children[manager]:
+                if children[child]:
+                    placed.append(child)
+                else:
+                    groups.setdefault(self.team_of(child), []).append(child)
+            found = self._groups[manager] = (placed, list(groups.values()))
+        return found
+
+
 class _Shared:
     """What every ratio tried measures alike, kept for the next (a compact plan is made once per ratio)."""
 
-    def __init__(self) -> None:
+    def __init__(self, tree: _Tree) -> None:
+        self.tree = tree
         self.sizes: dict[str, Size] = {}  # each card's size, asked for once
         self.stacks: dict[tuple[str, ...], _Block] = {}  # a column of leaves measures the same in every arrangement
+        self.leaf_blocks: dict[str, _Block] | None = None  # each leaf's block: its card, one rank
         # A manager's arrangements and their sizes depend on its reports' blocks, not on the ratio
         # (only which one wins does), and most managers' reports come out alike under every ratio.
         self.arrangements: dict[tuple[str, tuple[_Block, ...]], list[tuple[_Rows, _Measured]]] = {}
 
 
+def _order(tops: Sequence[str], roles: Sequence[str], children: Mapping[str, Sequence[str]]) -> list[str]:
+    """Managers before their reports (breadth first; a cycle is entered anywhere, once)."""
+    seen: set[str] = set()
+    order: list[str] = []
+    for start in [*tops, *roles]:
+        if start in seen:
+            continue
+        seen.add(start)
+        queue = deque([start])
+        while queue:
+            role = queue.popleft()
+            order.append(role)
+            for child in children[role]:
+                if child not in seen:
+                    seen.add(child)
+                    queue.append(child)
+    return order
+
+
 class _Planner:
-    def __init__(self, org: Org, selection: Selection, card: Callable[[str, bool], Size],
-                 team_of: Callable[[str], str | None], stack_min: int, spacing: Spacing, ratio: float = PAGE_RATIO,
-                 shared: _Shared | None = None) -> None:
-        self.org, self.team_of, self.stack_min, self.spacing = org, team_of, stack_min, spacing
+    def __init__(self, org: Org, card: Callable[[str, bool], Size], stack_min: int, spacing: Spacing,
+                 shared: _Shared, ratio: float = PAGE_RATIO) -> None:
+        self.org, self.stack_min, self.spacing = org, stack_min, spacing
         compact = spacing != TREE_SPACING
         self._card, self._compact = card, compact
-        self.shared = shared if shared is not None else _Shared()
-        self.sizes, self.stacks = self.shared.sizes, self.shared.stacks
+        self.shared = shared
+        self.tree = tree = shared.tree
+        self.shown, self.children, self.leaf_groups = tree.shown, tree.children, tree.leaf_groups
+        self.sizes, self.stacks = shared.sizes, shared.stacks
         self.across, self.down = spacing.across, spacing.down
         self.ratio = ratio
-        self.shown = set(selection.roles)
-        self.children = {r: [c for c in org.direct_reports.get(r, ()) if c in self.shown] for r in selection.roles}
         self.blocks: dict[str, _Block] = {}
         self.above: dict[str, float] = {}  # role -> height of the single-report chain above it, from the top
 
@@ -107,48 +157,17 @@ class _Planner:
             found = self.sizes[role] = self._card(role, self._compact)
         return found
 
-    def chains(self, order: Sequence[str]) -> None:
+    def chains(self) -> None:
         """Mark the roles whose block is the whole chart: the top, and single reports below it."""
-        tops = [r for r in order if self.org.roles[r].manager_id not in self.shown]
-        if len(tops) != 1:
+        if len(self.tree.tops) != 1:
             return
-        role, above = tops[0], 0.0
+        role, above = self.tree.tops[0], 0.0
         while True:
             self.above[role] = above
             if len(self.children[role]) != 1:
                 return
             above += self.card(role)[1] + self.down
             role = self.children[role][0]
-
-    def order(self, roles: Sequence[str]) -> list[str]:
-        """Managers before their reports (breadth first; a cycle is entered anywhere, once)."""
-        seen: set[str] = set()
-        order: list[str] = []
-        tops = [r for r in roles if self.org.roles[r].manager_id not in self.shown]
-        for start in [*tops, *roles]:
-            if start in seen:
-                continue
-            seen.add(start)
-            queue = deque([start])
-            while queue:
-                role = queue.popleft()
-                order.append(role)
-                for child in self.children[role]:
-                    if child not in seen:
-                        seen.add(child)
-                        queue.append(child)
-        return order
-
-    def leaf_groups(self, manager: str) -> tuple[list[str], list[list[str]]]:
-        """The reports that keep their own place, and the leaves by team (in file order)."""
-        placed: list[str] = []
-        groups: dict[str | None, list[str]] = {}
-        for child in self.children[manager]:
-            if self.children[child]:
-                placed.append(child)
-            else:
-                groups.setdefault(self.team_of(child), []).append(child)
-        return placed, list(groups.values())
 
     def item(self, item: Item) -> _Block:
         if isinstance(item, str):
@@ -181,8 +200,8 @@ class _Planner:
         return ((widest, height + below), 1 + ranks), tuple(gaps)
 
     def tree_rows(self, manager: str) -> tuple[tuple[Item, ...], ...]:
-        placed, groups = self.leaf_groups(manager)
-        columns: list[Item] = []
+        kept, groups = self.leaf_groups(manager)
+        placed, columns = list(kept), list[Item]()
         for leaves in groups:
             if self.stack_min > 0 and len(leaves) >= self.stack_min:
                 columns.append(tuple(leaves))
@@ -205,9 +224,12 @@ class _Planner:
                 # (a wrapped row of leaves costs a rank and a line, another column neither).
                 for rows in self.row_choices(items) if placed else [(tuple(items),)]:
                     arrangements.append((rows, self.measure(manager, rows)))
+        # The least cost wins; a later arrangement only if clearly less (the first of equals stays).
         best: tuple[float, _Rows, _Measured] | None = None
+        above, ratio = self.above.get(manager), self.ratio
         for rows, measured in arrangements:
-            cost = self.cost(manager, measured[0][0])
+            width, height = measured[0][0]
+            cost = max(width, ratio * height) if above is None else self.cost(manager, (width, height))
             if best is None or cost < best[0] - 1e-6:
                 best = (cost, rows, measured)
         return (best[1], best[2]) if best is not None else ((), self.measure(manager, ()))
@@ -273,15 +295,16 @@ def plan(org: Org, selection: Selection, card: Callable[[str, bool], Size], team
 
     ``card(role, compact)`` estimates a card's size as drawn in a compact layout or not.
     """
+    tree = _Tree(org, selection, team_of)
     if layout in ("auto", "tree"):
-        tree = _arrange(org, selection, card, team_of, stack_min, "tree")
-        width, height = tree.estimate
+        classic = _arrange(org, card, stack_min, TREE_SPACING, _Shared(tree))
+        width, height = classic.estimate
         if layout == "tree" or width <= max(MAX_TREE_RATIO * height, PAGE_WIDTH):
-            return tree
+            return classic
     # Each subtree is shaped for a ratio; the whole chart's shape follows from them only
     # roughly, so a few ratios are tried and the chart that fits a landscape page best wins.
-    shared = _Shared()
-    plans = [_arrange(org, selection, card, team_of, stack_min, "compact", ratio, shared) for ratio in _SUBTREE_RATIOS]
+    shared = _Shared(tree)
+    plans = [_arrange(org, card, stack_min, COMPACT_SPACING, shared, ratio) for ratio in _SUBTREE_RATIOS]
     return min(plans, key=lambda p: max(p.estimate[0], PAGE_RATIO * (p.estimate[1] * _HEIGHT_SLACK + _HEADER)))
 
 
@@ -291,26 +314,26 @@ _SUBTREE_RATIOS = (0.5, 0.75, 1.0, PAGE_RATIO, 2.0, 3.0, 4.0)
 _HEIGHT_SLACK, _HEADER = 1.14, 140
 
 
-def _arrange(org: Org, selection: Selection, card: Callable[[str, bool], Size], team_of: Callable[[str], str | None],
-             stack_min: int, layout: str, ratio: float = PAGE_RATIO,
-             shared: _Shared | None = None) -> Plan:
-    spacing = TREE_SPACING if layout == "tree" else COMPACT_SPACING
-    planner = _Planner(org, selection, card, team_of, stack_min, spacing, ratio, shared)
+def _arrange(org: Org, card: Callable[[str, bool], Size], stack_min: int, spacing: Spacing, shared: _Shared,
+             ratio: float = PAGE_RATIO) -> Plan:
+    planner = _Planner(org, card, stack_min, spacing, shared, ratio)
+    tree = shared.tree
     rows: dict[str, tuple[tuple[Item, ...], ...]] = {}
     gaps: dict[str, tuple[int, ...]] = {}
-    order = planner.order(selection.roles)
-    planner.chains(order)
-    for manager in reversed(order):  # reports before their managers
-        if not planner.children[manager]:
-            planner.blocks[manager] = (planner.card(manager), 1)
-            continue
-        if layout == "tree":
-            rows[manager] = planner.tree_rows(manager)
-            planner.blocks[manager], gaps[manager] = planner.measure(manager, rows[manager])
+    planner.chains()
+    compact = spacing != TREE_SPACING
+    if shared.leaf_blocks is None:
+        shared.leaf_blocks = {leaf: (planner.card(leaf), 1) for leaf in tree.leaves}
+    blocks = planner.blocks
+    blocks.update(shared.leaf_blocks)
+    for manager in tree.managers_upwards:
+        if compact:
+            rows[manager], (blocks[manager], gaps[manager]) = planner.compact_rows(manager)
         else:
-            rows[manager], (planner.blocks[manager], gaps[manager]) = planner.compact_rows(manager)
-    tops = [r for r in order if org.roles[r].manager_id not in planner.shown] or order[:1]
-    sizes = [planner.blocks[top][0] for top in tops if top in planner.blocks]
+            rows[manager] = planner.tree_rows(manager)
+            blocks[manager], gaps[manager] = planner.measure(manager, rows[manager])
+    tops = tree.tops or tree.order[:1]
+    sizes = [blocks[top][0] for top in tops if top in blocks]
     width = sum(w for w, _ in sizes) + spacing.across * max(len(sizes) - 1, 0)
     estimate = (width, max((h for _, h in sizes), default=0))
-    return Plan(layout, spacing, rows, gaps, estimate)
+    return Plan("compact" if compact else "tree", spacing, rows, gaps, estimate)
