@@ -18,6 +18,7 @@ below the deepest rank of the row above.
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections import deque
 from collections.abc import Callable, Mapping, Sequence
@@ -183,13 +184,16 @@ class _Planner:
 
     def measure(self, manager: str, rows: Sequence[Sequence[Item]]) -> tuple[_Block, tuple[int, ...]]:
         """The block of ``manager`` with its items in ``rows``, and the rank gaps between rows."""
+        item = self.item
+        return self.measured(manager, [[item(entry) for entry in row] for row in rows])
+
+    def measured(self, manager: str, rows: Sequence[Sequence[_Block]]) -> tuple[_Block, tuple[int, ...]]:
+        """:meth:`measure` from the items' blocks."""
         width, height = self.card(manager)
         below, ranks, gaps = 0.0, 0, []
         widest = width
         across, down, last = self.across, self.down, len(rows) - 1
-        item = self.item
-        for index, row in enumerate(rows):
-            blocks = [item(entry) for entry in row]
+        for index, blocks in enumerate(rows):
             line = across + 2 if index < last else 0  # the line down to the next row
             widest = max(widest, sum(size[0] for size, _ in blocks) + across * (len(blocks) - 1) + line)
             below += down * (1 if index == 0 else 2) + max(size[1] for size, _ in blocks)
@@ -214,16 +218,20 @@ class _Planner:
         """The arrangement whose box fits a landscape page best (the least of max(width, ratio x height)),
         and its measure."""
         placed, groups = self.leaf_groups(manager)
-        key = (manager, tuple(map(self.item, placed)))
+        placed_blocks = tuple(map(self.item, placed))
+        key = (manager, placed_blocks)
         arrangements = self.shared.arrangements.get(key)
         if arrangements is None:
             arrangements = self.shared.arrangements[key] = []
             for leaf_items in self.leaf_choices(groups):
-                items = [*placed, *leaf_items]
+                items = (*placed, *leaf_items)
+                blocks = (*placed_blocks, *map(self.item, leaf_items))
                 # Only reports with their own subtrees wrap: leaves are arranged by their columns
                 # (a wrapped row of leaves costs a rank and a line, another column neither).
-                for rows in self.row_choices(items) if placed else [(tuple(items),)]:
-                    arrangements.append((rows, self.measure(manager, rows)))
+                for lengths in self.row_choices([size[0] for size, _ in blocks]) if placed else [(len(items),)]:
+                    spans = list(itertools.pairwise(itertools.accumulate(lengths, initial=0)))
+                    rows = tuple(items[a:b] for a, b in spans)
+                    arrangements.append((rows, self.measured(manager, [blocks[a:b] for a, b in spans])))
         # The least cost wins; a later arrangement only if clearly less (the first of equals stays).
         best: tuple[float, _Rows, _Measured] | None = None
         above, ratio = self.above.get(manager), self.ratio
@@ -243,24 +251,24 @@ class _Planner:
             return max(width, self.ratio * height)
         return max(width, PAGE_RATIO * ((height + above) * _HEIGHT_SLACK + _HEADER))
 
-    def row_choices(self, items: list[Item]) -> list[tuple[tuple[Item, ...], ...]]:
-        """Items in file order, in rows filled up to each of a few widths (shelves)."""
-        widths = [self.item(item)[0][0] for item in items]
+    def row_choices(self, widths: Sequence[float]) -> list[tuple[int, ...]]:
+        """Items of these widths in file order, in rows filled up to each of a few widths (shelves):
+        each choice as the number of items in each row."""
+        count, across = len(widths), self.across
         targets = {max(widths)}
-        for per_row in _row_lengths(len(items)):
-            targets.add(max(sum(widths[i : i + per_row]) + self.across * (per_row - 1)
-                            for i in range(0, len(items), per_row)))
+        for per_row in _row_lengths(count):
+            targets.add(max(sum(widths[i : i + per_row]) + across * (per_row - 1) for i in range(0, count, per_row)))
         choices = []
         for target in sorted(targets, reverse=True):
-            rows: list[list[Item]] = [[]]
+            lengths = [0]
             used = 0.0
-            for item, width in zip(items, widths, strict=True):
-                if rows[-1] and used + self.across + width > target:
-                    rows.append([])
+            for width in widths:
+                if lengths[-1] and used + across + width > target:
+                    lengths.append(0)
                     used = 0.0
-                used += (self.across if rows[-1] else 0) + width
-                rows[-1].append(item)
-            choices.append(tuple(tuple(row) for row in rows))
+                used += (across if lengths[-1] else 0) + width
+                lengths[-1] += 1
+            choices.append(tuple(lengths))
         return list(dict.fromkeys(choices))
 
     def leaf_choices(self, groups: list[list[str]]) -> list[list[Item]]:
