@@ -73,6 +73,25 @@ class Plan:
 _Block = tuple[Size, int]
 _Rows = tuple[tuple[Item, ...], ...]
 _Measured = tuple[_Block, tuple[int, ...]]  # a manager's block, and the rank gaps between its rows
+# A manager's items, the span of each row, and their measure (rows are made only for the one chosen).
+_Arrangement = tuple[tuple[Item, ...], list[tuple[int, int]], _Measured]
+
+
+class _Columns:
+    """Items' blocks as three lists (widths, heights, ranks): a row's measure is then a slice of each."""
+
+    __slots__ = ("widths", "heights", "ranks")
+
+    def __init__(self, widths: list[float], heights: list[float], ranks: list[int]) -> None:
+        self.widths, self.heights, self.ranks = widths, heights, ranks
+
+    @classmethod
+    def of(cls, blocks: Sequence[_Block]) -> _Columns:
+        return cls([size[0] for size, _ in blocks], [size[1] for size, _ in blocks], [ranks for _, ranks in blocks])
+
+    def then(self, other: _Columns) -> _Columns:
+        """These items followed by ``other``'s."""
+        return _Columns(self.widths + other.widths, self.heights + other.heights, self.ranks + other.ranks)
 
 
 class _Tree:
@@ -113,9 +132,10 @@ class _Shared:
         self.sizes: dict[str, Size] = {}  # each card's size, asked for once
         self.stacks: dict[tuple[str, ...], _Block] = {}  # a column of leaves measures the same in every arrangement
         self.leaf_blocks: dict[str, _Block] | None = None  # each leaf's block: its card, one rank
+        self.leaf_options: dict[str, list[tuple[list[Item], _Columns]]] = {}  # manager -> ways to hang its leaves
         # A manager's arrangements and their sizes depend on its reports' blocks, not on the ratio
         # (only which one wins does), and most managers' reports come out alike under every ratio.
-        self.arrangements: dict[tuple[str, tuple[_Block, ...]], list[tuple[_Rows, _Measured]]] = {}
+        self.arrangements: dict[tuple[str, tuple[_Block, ...]], list[_Arrangement]] = {}
 
 
 def _order(tops: Sequence[str], roles: Sequence[str], children: Mapping[str, Sequence[str]]) -> list[str]:
@@ -184,20 +204,22 @@ class _Planner:
 
     def measure(self, manager: str, rows: Sequence[Sequence[Item]]) -> tuple[_Block, tuple[int, ...]]:
         """The block of ``manager`` with its items in ``rows``, and the rank gaps between rows."""
-        item = self.item
-        return self.measured(manager, [[item(entry) for entry in row] for row in rows])
+        blocks = [self.item(entry) for row in rows for entry in row]
+        spans = list(itertools.pairwise(itertools.accumulate(map(len, rows), initial=0)))
+        return self.measured(manager, _Columns.of(blocks), spans)
 
-    def measured(self, manager: str, rows: Sequence[Sequence[_Block]]) -> tuple[_Block, tuple[int, ...]]:
-        """:meth:`measure` from the items' blocks."""
+    def measured(self, manager: str, items: _Columns, spans: Sequence[tuple[int, int]]) -> _Measured:
+        """:meth:`measure` of items in rows, each row a span of ``items``."""
         width, height = self.card(manager)
         below, ranks, gaps = 0.0, 0, []
         widest = width
-        across, down, last = self.across, self.down, len(rows) - 1
-        for index, blocks in enumerate(rows):
+        across, down, last = self.across, self.down, len(spans) - 1
+        widths, heights, all_ranks = items.widths, items.heights, items.ranks
+        for index, (start, end) in enumerate(spans):
             line = across + 2 if index < last else 0  # the line down to the next row
-            widest = max(widest, sum(size[0] for size, _ in blocks) + across * (len(blocks) - 1) + line)
-            below += down * (1 if index == 0 else 2) + max(size[1] for size, _ in blocks)
-            row_ranks = max(block_ranks for _, block_ranks in blocks)
+            widest = max(widest, sum(widths[start:end]) + across * (end - start - 1) + line)
+            below += down * (1 if index == 0 else 2) + max(heights[start:end])
+            row_ranks = max(all_ranks[start:end])
             if index < last:
                 gaps.append(row_ranks + 1)  # from this row's joint (or the manager) to the next one's
             ranks += row_ranks + (1 if index else 0)
@@ -223,24 +245,28 @@ class _Planner:
         arrangements = self.shared.arrangements.get(key)
         if arrangements is None:
             arrangements = self.shared.arrangements[key] = []
-            for leaf_items in self.leaf_choices(groups):
+            placed_columns = _Columns.of(placed_blocks)
+            for leaf_items, leaf_columns in self.leaf_options(manager, groups):
                 items = (*placed, *leaf_items)
-                blocks = (*placed_blocks, *map(self.item, leaf_items))
+                columns = placed_columns.then(leaf_columns)
                 # Only reports with their own subtrees wrap: leaves are arranged by their columns
                 # (a wrapped row of leaves costs a rank and a line, another column neither).
-                for lengths in self.row_choices([size[0] for size, _ in blocks]) if placed else [(len(items),)]:
+                for lengths in self.row_choices(columns.widths) if placed else [(len(items),)]:
                     spans = list(itertools.pairwise(itertools.accumulate(lengths, initial=0)))
-                    rows = tuple(items[a:b] for a, b in spans)
-                    arrangements.append((rows, self.measured(manager, [blocks[a:b] for a, b in spans])))
+                    arrangements.append((items, spans, self.measured(manager, columns, spans)))
         # The least cost wins; a later arrangement only if clearly less (the first of equals stays).
-        best: tuple[float, _Rows, _Measured] | None = None
+        best: _Arrangement | None = None
+        least = 0.0
         above, ratio = self.above.get(manager), self.ratio
-        for rows, measured in arrangements:
-            width, height = measured[0][0]
+        for arrangement in arrangements:
+            width, height = arrangement[2][0][0]
             cost = max(width, ratio * height) if above is None else self.cost(manager, (width, height))
-            if best is None or cost < best[0] - 1e-6:
-                best = (cost, rows, measured)
-        return (best[1], best[2]) if best is not None else ((), self.measure(manager, ()))
+            if best is None or cost < least - 1e-6:
+                best, least = arrangement, cost
+        if best is None:
+            return (), self.measure(manager, ())
+        items, spans, measured = best
+        return tuple(items[a:b] for a, b in spans), measured
 
     def cost(self, manager: str, size: Size) -> float:
         """How well a block fits: its side on a page of the planner's ratio, or, for a block that is
@@ -271,6 +297,14 @@ class _Planner:
             choices.append(tuple(lengths))
         return list(dict.fromkeys(choices))
 
+    def leaf_options(self, manager: str, groups: list[list[str]]) -> list[tuple[list[Item], _Columns]]:
+        """:meth:`leaf_choices`, each with its items' columns (the same under every ratio)."""
+        found = self.shared.leaf_options.get(manager)
+        if found is None:
+            found = self.shared.leaf_options[manager] = [
+                (items, _Columns.of([self.item(item) for item in items])) for items in self.leaf_choices(groups)]
+        return found
+
     def leaf_choices(self, groups: list[list[str]]) -> list[list[Item]]:
         """Ways to hang the leaves: side by side, or each team's leaves in 1, 2, 3 ... columns."""
         loose: list[Item] = [leaf for leaves in groups for leaf in leaves]
@@ -278,7 +312,14 @@ class _Planner:
         longest = max((len(leaves) for leaves in groups), default=0)
         if self.stack_min <= 0 or longest < self.stack_min:
             return choices
+        seen: set[tuple[int, ...]] = set()
         for columns in range(1, min(longest, 12) + 1):
+            # Leaves per column in each stacked team; more columns than a team can fill change nothing.
+            lengths = tuple(math.ceil(len(leaves) / min(columns, len(leaves))) for leaves in groups
+                            if len(leaves) >= self.stack_min)
+            if lengths in seen:
+                continue
+            seen.add(lengths)
             items: list[Item] = []
             for leaves in groups:
                 if len(leaves) < self.stack_min:
