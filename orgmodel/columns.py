@@ -278,22 +278,40 @@ def _entity(columns: OrgColumns, table: Table, row: int, line: int) -> Entity:
     kind = table.kind
     fields: dict[str, Any] = {"id": table.keys[row], "line": line, "column": len(kind) + 2}
     fields["title" if kind == "role" else "name"] = table.texts[row]
-    specs = KINDS[kind].keys
+    shapes = _FIELD_SHAPES[kind]
     for key, found in _section_values(kind, columns.section(kind, row), line).items():
-        field = attributes.field(key)
-        spec = specs[key]
-        if spec.repeats:
+        field, shape = shapes[key]
+        if shape == "values":
             fields[field] = tuple(found)
-        elif spec.value == "ref":  # team: a Value
+        elif shape == "value":  # team: a Value
             fields[field] = found[0]
-        elif key != "person":
-            fields[field] = found[0].text if spec.value != "string" else found[0].text[1:-1]
+        elif shape == "string":
+            fields[field] = found[0].text[1:-1]
+        elif shape == "text":
+            fields[field] = found[0].text
     if kind == "role":
         fields["person"] = table.persons[row]
         fields["vacant"] = table.vacant[row]
     if table.fact_ids:
         fields.update(table.facts_of[table.fact_ids[row]])
     return ENTITY_CLASSES[kind](**fields)
+
+
+def _field_shape(key: str, repeats: bool, value: str) -> str:
+    """How a key's values become its model field: "values" (a tuple of Values), "value" (a reference),
+    "string" (the quotes taken off), "text", or "skip" (person: from the person column)."""
+    if repeats:
+        return "values"
+    if value == "ref":
+        return "value"
+    if key == "person":
+        return "skip"
+    return "string" if value == "string" else "text"
+
+
+# kind -> key -> (model field, shape): worked out once, not per row.
+_FIELD_SHAPES = {kind: {key: (attributes.field(key), _field_shape(key, spec.repeats, spec.value))
+                        for key, spec in grammar.keys.items()} for kind, grammar in KINDS.items()}
 
 
 def entities(columns: OrgColumns, kind: str) -> Iterator[Entity]:

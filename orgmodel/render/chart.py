@@ -148,9 +148,14 @@ class _Builder:
                            if (m := self.org.roles.get(v.text)) is not None)
             if len(dotted) > _DOTTED_NAMES:  # the rest are counted
                 dotted = (*dotted[:_DOTTED_NAMES], f"+{len(dotted) - _DOTTED_NAMES} more")
+        wrap = COMPACT_WRAP if compact else None
+        other = self._facts.get((role_id, not compact))
+        if other is not None:  # the auto layout reads both looks of every card: what they share, once
+            return cards.Card(role, other.badges, other.findings, other.hidden, other.hidden_findings, dotted,
+                              self.names, wrap)
         return cards.Card(role, self.holdings.badges(role), tuple(self.by_role.get(role_id, ())),
                           self.selection.hidden_below.get(role_id, 0), self.hidden_findings.get(role_id, {}),
-                          dotted, self.names, COMPACT_WRAP if compact else None)
+                          dotted, self.names, wrap)
 
     def card(self, target: Graph, role: Role) -> None:
         name = node_name(role.id)

@@ -23,9 +23,9 @@ Attributes = Mapping[str, str]
 
 def quote(value: str) -> str:
     """``value`` as a DOT ID: bare when it may be, an HTML-like label ``<...>`` as is, else quoted."""
-    if _BARE.fullmatch(value) and value.lower() not in _KEYWORDS:
-        return value
     if value.startswith("<") and value.endswith(">"):
+        return value
+    if _BARE.fullmatch(value) and value.lower() not in _KEYWORDS:
         return value
     # In a quoted DOT string only \" is an escape; any other backslash stays as written,
     # so one at the very end would swallow the closing quote.

@@ -17,7 +17,8 @@ def add_titles(svg: bytes, details: Mapping[str, str]) -> bytes:
     """Replace each node's ``<title>`` text (its DOT name) with ``details[id]``."""
 
     def replace(match: re.Match[bytes]) -> bytes:
-        text = details.get(html.unescape(match.group(2).decode("utf-8")))
+        node = match.group(2).decode("utf-8")
+        text = details.get(html.unescape(node) if "&" in node else node)
         if text is None:
             return match.group(0)
         return match.group(1) + xml_text(text).encode("utf-8") + match.group(4)
