@@ -298,20 +298,25 @@ class _Planner:
         return list(dict.fromkeys(choices))
 
     def leaf_options(self, manager: str, groups: list[list[str]]) -> list[tuple[list[Item], _Columns]]:
-        """:meth:`leaf_choices`, each with its items' columns (the same under every ratio)."""
+        """Ways to hang the leaves, each with its items' columns (the same under every ratio): side by side,
+        or each team's leaves in 1, 2, 3 ... columns."""
         found = self.shared.leaf_options.get(manager)
         if found is None:
-            found = self.shared.leaf_options[manager] = [
-                (items, _Columns.of([self.item(item) for item in items])) for items in self.leaf_choices(groups)]
+            found = self.shared.leaf_options[manager] = self._leaf_options(groups)
         return found
 
-    def leaf_choices(self, groups: list[list[str]]) -> list[list[Item]]:
-        """Ways to hang the leaves: side by side, or each team's leaves in 1, 2, 3 ... columns."""
+    def _leaf_options(self, groups: list[list[str]]) -> list[tuple[list[Item], _Columns]]:
+        sizes = [[self.card(leaf) for leaf in leaves] for leaves in groups]
         loose: list[Item] = [leaf for leaves in groups for leaf in leaves]
-        choices = [loose]
+        options = [(loose, _Columns([w for team in sizes for w, _ in team], [h for team in sizes for _, h in team],
+                                    [1] * len(loose)))]
         longest = max((len(leaves) for leaves in groups), default=0)
         if self.stack_min <= 0 or longest < self.stack_min:
-            return choices
+            return options
+        # Each team's widths and heights, for measuring its columns by slices.
+        team_widths = [[w for w, _ in team] for team in sizes]
+        team_heights = [[h for _, h in team] for team in sizes]
+        joint, down = 2 + self.across, self.down  # the line beside the cards
         seen: set[tuple[int, ...]] = set()
         for columns in range(1, min(longest, 12) + 1):
             # Leaves per column in each stacked team; more columns than a team can fill change nothing.
@@ -321,14 +326,23 @@ class _Planner:
                 continue
             seen.add(lengths)
             items: list[Item] = []
-            for leaves in groups:
+            measured = _Columns([], [], [])
+            for leaves, widths, heights in zip(groups, team_widths, team_heights, strict=True):
                 if len(leaves) < self.stack_min:
                     items.extend(leaves)
+                    measured.widths.extend(widths)
+                    measured.heights.extend(heights)
+                    measured.ranks.extend([1] * len(leaves))
                     continue
                 length = math.ceil(len(leaves) / min(columns, len(leaves)))
-                items.extend(tuple(leaves[i : i + length]) for i in range(0, len(leaves), length))
-            choices.append(items)
-        return choices
+                for i in range(0, len(leaves), length):
+                    stack = tuple(leaves[i : i + length])
+                    items.append(stack)
+                    measured.widths.append(joint + max(widths[i : i + length]))
+                    measured.heights.append(sum(heights[i : i + length]) + down * (len(stack) - 1))
+                    measured.ranks.append(len(stack))
+            options.append((items, measured))
+        return options
 
 
 def _row_lengths(count: int) -> list[int]:
