@@ -251,7 +251,7 @@ class _Builder:
 
     def lines(self, plan: layout.Plan) -> None:
         for manager in self.selection.roles:
-            self.reports(manager, plan.rows.get(manager, ()), plan.gaps.get(manager, ()))
+            self.reports(manager, plan.rows.get(manager, ()), plan.gaps.get(manager, ()), plan.hangs.get(manager, ()))
         for role_id in self.selection.roles:
             role = self.org.roles[role_id]
             for extra in role.reports_to[1:]:  # HIER003: drawn, but not as the tree
@@ -264,20 +264,25 @@ class _Builder:
                                     constraint="false", color=theme.DOTTED_EDGE, arrowhead="vee",
                                     arrowsize="0.6", **{"class": "dotted"})
 
-    def reports(self, manager: str, rows: Sequence[Sequence[layout.Item]], gaps: Sequence[int]) -> None:
+    def reports(self, manager: str, rows: Sequence[Sequence[layout.Item]], gaps: Sequence[int],
+                hangs: Sequence[int]) -> None:
         """Lines from ``manager`` to its reports, row by row.
 
         Each row after the first hangs from a joint on a line that runs down
-        from the row above, between its middle items (``ordering=out`` keeps
-        the line where it is written among the row's lines).
+        from the row above: between its middle items, or just after the item
+        it hangs under (``ordering=out`` keeps the line where it is written
+        among the row's lines).
         """
         attach, column = manager, 0
         for index, row in enumerate(rows):
-            wrap_at = len(row) // 2 if index < len(rows) - 1 else -1
-            for position, item in enumerate(row):
+            hang = hangs[index] if index < len(hangs) else None
+            wrap_at = None if hang is None else len(row) if hang == len(row) - 1 > 0 else 0
+            for position, item in enumerate([*row, None]):
                 if position == wrap_at:
                     self.graph.edge(attach, _wrap(manager, index + 1), minlen=str(gaps[index]), weight="0",
                                     id=f"wrap.{manager}.{index + 1}")
+                if item is None:
+                    break
                 if isinstance(item, str):
                     self.graph.edge(attach, item, id=f"line.{manager}.{item}")
                 else:

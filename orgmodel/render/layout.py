@@ -7,9 +7,12 @@ A manager's reports are *items* in rows: a report with its own subtree, or a
 good up to a few dozen roles. ``compact`` chooses, bottom-up for every manager,
 how many columns its leaves hang in and how many items go in a row, so that
 each subtree's box fits a landscape page (about A3's 1.41:1) as tightly as it
-can; rows after the first hang from a line that runs down between the items of
-the row above. ``auto`` is ``tree`` unless the tree's estimated width is over
-2.5 times its height and over an A3 page's width, then ``compact``.
+can; rows after the first hang from a line that runs down beside the row
+above, below all of it (a shelf) or, skyline fashion, below its first or last
+item when that one is shorter (``Plan.hangs``). Small orgs also try subtrees
+made as narrow as they can be under one height. ``auto`` is ``tree`` unless
+the tree's estimated width is over 2.5 times its height and over an A3 page's
+width, then ``compact``.
 
 Sizes here are estimates in points (Graphviz measures the real ones); they only
 choose the arrangement. Rank counts are exact: a wrapped row starts one rank
@@ -32,6 +35,11 @@ from orgmodel.render.selection import Selection
 MAX_TREE_RATIO = 2.5  # auto: wider than this (and than a page), and the chart is drawn compact
 PAGE_WIDTH = 1190  # points: an A3 landscape page; a narrower tree stays a tree
 PAGE_RATIO = math.sqrt(2)  # A-series landscape: what compact subtrees aim for
+# Compact charts up to this many shown roles try more shapes: hangs that widen a row (Plan.hangs), and
+# subtrees fitted under a height. Each costs planning time that a chart of thousands of roles can't spare.
+THOROUGH_MAX_ROLES = 300
+
+SHELF = -1  # a row that hangs below the whole row above it (Plan.hangs)
 
 Item = str | tuple[str, ...]  # a report (with its subtree), or a column of stacked leaf reports
 Size = tuple[float, float]  # width, height in points
@@ -65,6 +73,9 @@ class Plan:
     spacing: Spacing
     rows: Mapping[str, tuple[tuple[Item, ...], ...]]  # manager -> its items, row by row
     gaps: Mapping[str, tuple[int, ...]]  # manager -> ranks from each row's joint (the first: the manager) to the next
+    # manager -> for each row after the first, the item of the row above it hangs under (its line runs
+    # down beside that item, and it starts below it), or SHELF: below the whole row above.
+    hangs: Mapping[str, tuple[int, ...]]
     estimate: Size  # the chart's estimated size, header left out
 
 
@@ -72,7 +83,9 @@ class Plan:
 # planning a big org makes a hundred thousand of them.
 _Block = tuple[Size, int]
 _Rows = tuple[tuple[Item, ...], ...]
-_Measured = tuple[_Block, tuple[int, ...]]  # a manager's block, and the rank gaps between its rows
+Span = tuple[float, float, int]  # rows of blocks: width, height, ranks
+# A manager's block, the rank gaps between its rows, and where each row after the first hangs.
+_Measured = tuple[_Block, tuple[int, ...], tuple[int, ...]]
 # A manager's items, the span of each row, and their measure (rows are made only for the one chosen).
 _Arrangement = tuple[tuple[Item, ...], list[tuple[int, int]], _Measured]
 
@@ -159,7 +172,7 @@ def _order(tops: Sequence[str], roles: Sequence[str], children: Mapping[str, Seq
 
 class _Planner:
     def __init__(self, org: Org, card: Callable[[str, bool], Size], stack_min: int, spacing: Spacing,
-                 shared: _Shared, ratio: float = PAGE_RATIO) -> None:
+                 shared: _Shared, ratio: float = PAGE_RATIO, height: float | None = None) -> None:
         self.org, self.stack_min, self.spacing = org, stack_min, spacing
         compact = spacing != TREE_SPACING
         self._card, self._compact = card, compact
@@ -168,7 +181,10 @@ class _Planner:
         self.shown, self.children, self.leaf_groups = tree.shown, tree.children, tree.leaf_groups
         self.sizes, self.stacks = shared.sizes, shared.stacks
         self.across, self.down = spacing.across, spacing.down
-        self.ratio = ratio
+        self.ratio, self.height = ratio, height
+        # Hangs that widen a row are a second arrangement to measure for each wrapped one: worth it
+        # where the page is the target (a 150-role org), not for thousands of roles.
+        self.widen = len(self.shown) <= THOROUGH_MAX_ROLES
         self.blocks: dict[str, _Block] = {}
         self.above: dict[str, float] = {}  # role -> height of the single-report chain above it, from the top
 
@@ -202,28 +218,36 @@ class _Planner:
                 (joint + max(w for w, _ in sizes), sum(h for _, h in sizes) + self.down * (len(item) - 1)), len(item))
         return found
 
-    def measure(self, manager: str, rows: Sequence[Sequence[Item]]) -> tuple[_Block, tuple[int, ...]]:
-        """The block of ``manager`` with its items in ``rows``, and the rank gaps between rows."""
+    def measure(self, manager: str, rows: Sequence[Sequence[Item]]) -> _Measured:
+        """The block of ``manager`` with its items in ``rows``, the rank gaps between rows, and where
+        each row after the first hangs (below all of the row above: shelves)."""
         blocks = [self.item(entry) for row in rows for entry in row]
         spans = list(itertools.pairwise(itertools.accumulate(map(len, rows), initial=0)))
         return self.measured(manager, _Columns.of(blocks), spans)
 
-    def measured(self, manager: str, items: _Columns, spans: Sequence[tuple[int, int]]) -> _Measured:
-        """:meth:`measure` of items in rows, each row a span of ``items``."""
+    def measured(self, manager: str, items: _Columns, spans: Sequence[tuple[int, int]],
+                 widen: bool | None = None) -> _Measured:
+        """:meth:`measure` of items in rows, each row a span of ``items``.
+
+        Rows are measured from the last up, each with the rows below it (its *tail*); where the
+        tail hangs is :func:`hang`'s choice, with ``widen``.
+        """
         width, height = self.card(manager)
-        below, ranks, gaps = 0.0, 0, []
-        widest = width
-        across, down, last = self.across, self.down, len(spans) - 1
+        if not spans:
+            return ((width, height), 1), (), ()
+        across, down = self.across, self.down
         widths, heights, all_ranks = items.widths, items.heights, items.ranks
-        for index, (start, end) in enumerate(spans):
-            line = across + 2 if index < last else 0  # the line down to the next row
-            widest = max(widest, sum(widths[start:end]) + across * (end - start - 1) + line)
-            below += down * (1 if index == 0 else 2) + max(heights[start:end])
-            row_ranks = max(all_ranks[start:end])
-            if index < last:
-                gaps.append(row_ranks + 1)  # from this row's joint (or the manager) to the next one's
-            ranks += row_ranks + (1 if index else 0)
-        return ((widest, height + below), 1 + ranks), tuple(gaps)
+        start, end = spans[-1]
+        tail = (sum(widths[start:end]) + across * (end - start - 1), max(heights[start:end]), max(all_ranks[start:end]))
+        gaps, hangs = [], []
+        for start, end in reversed(spans[:-1]):
+            tail, gap, where = hang(widths[start:end], heights[start:end], all_ranks[start:end], tail, across, down,
+                                    widen)
+            gaps.append(gap)
+            hangs.append(where)
+        gaps.reverse()
+        hangs.reverse()
+        return ((max(width, tail[0]), height + down + tail[1]), 1 + tail[2]), tuple(gaps), tuple(hangs)
 
     def tree_rows(self, manager: str) -> tuple[tuple[Item, ...], ...]:
         kept, groups = self.leaf_groups(manager)
@@ -253,14 +277,16 @@ class _Planner:
                 # (a wrapped row of leaves costs a rank and a line, another column neither).
                 for lengths in self.row_choices(columns.widths) if placed else [(len(items),)]:
                     spans = list(itertools.pairwise(itertools.accumulate(lengths, initial=0)))
-                    arrangements.append((items, spans, self.measured(manager, columns, spans)))
+                    arrangements.append((items, spans, self.measured(manager, columns, spans, widen=False)))
+                    if self.widen and len(spans) > 1:
+                        arrangements.append((items, spans, self.measured(manager, columns, spans, widen=True)))
         # The least cost wins; a later arrangement only if clearly less (the first of equals stays).
         best: _Arrangement | None = None
         least = 0.0
-        above, ratio = self.above.get(manager), self.ratio
+        above, ratio, plain = self.above.get(manager), self.ratio, self.height is None
         for arrangement in arrangements:
             width, height = arrangement[2][0][0]
-            cost = max(width, ratio * height) if above is None else self.cost(manager, (width, height))
+            cost = max(width, ratio * height) if above is None and plain else self.cost(manager, (width, height))
             if best is None or cost < least - 1e-6:
                 best, least = arrangement, cost
         if best is None:
@@ -269,10 +295,14 @@ class _Planner:
         return tuple(items[a:b] for a, b in spans), measured
 
     def cost(self, manager: str, size: Size) -> float:
-        """How well a block fits: its side on a page of the planner's ratio, or, for a block that is
-        the whole chart (below a chain of single reports from the top), on the landscape page."""
+        """How well a block fits: its side on a page of the planner's ratio (or its width under the
+        planner's height), or, for a block that is the whole chart (below a chain of single reports
+        from the top), on the landscape page."""
         width, height = size
         above = self.above.get(manager)
+        if above is None and self.height is not None:
+            # The narrowest block under the height aimed at, else the lowest.
+            return width if height <= self.height else _TOO_HIGH + height
         if above is None:
             return max(width, self.ratio * height)
         return max(width, PAGE_RATIO * ((height + above) * _HEIGHT_SLACK + _HEADER))
@@ -345,6 +375,37 @@ class _Planner:
         return options
 
 
+def hang(widths: Sequence[float], heights: Sequence[float], ranks: Sequence[int], tail: Span, across: float,
+         down: float, widen: bool | None = False) -> tuple[Span, int, int]:
+    """A row of blocks (their ``widths``, ``heights`` and ``ranks``) with the rows below it (``tail``):
+    the span of both, the rank gap from the row's joint to the tail's, and where the tail hangs
+    (Plan.hangs: an item's index, or SHELF).
+
+    The tail hangs as a shelf below the whole row or, unless ``widen`` is None, under the row's
+    first or last item if that takes less room (width x height; a tie keeps the shelf), but not
+    if it makes the row wider, unless ``widen``.
+    """
+    width, height, row_ranks = sum(widths) + across * (len(widths) - 1), max(heights), max(ranks)
+    tail_width, tail_height, tail_ranks = tail
+    line = across + 2  # the line down to the tail's joint
+    # The tail's joint is a rank of its own: two rank gaps between the row and the tail.
+    shelf = best = ((max(width + line, tail_width), height + 2 * down + tail_height, row_ranks + 1 + tail_ranks),
+                    row_ranks + 1, SHELF)
+    if widen is None:
+        return best
+    # Only under an end item: its line is then written first or last among the row's lines, which
+    # keeps ``ordering=out`` between the items (Graphviz drops the order around a line that ends
+    # ranks further down; written between two items, they were drawn swapped).
+    for index in sorted({0, len(widths) - 1}):
+        span = (width - widths[index] + max(widths[index] + line, tail_width),
+                max(height, heights[index] + 2 * down + tail_height), max(row_ranks, ranks[index] + 1 + tail_ranks))
+        if not widen and span[0] > shelf[0][0] + 1e-6:
+            continue
+        if span[0] * span[1] < best[0][0] * best[0][1] - 1e-6:
+            best = (span, ranks[index] + 1, index)
+    return best
+
+
 def _row_lengths(count: int) -> list[int]:
     """Items per row worth trying: every count up to 12, then a few more."""
     if count <= 12:
@@ -368,21 +429,34 @@ def plan(org: Org, selection: Selection, card: Callable[[str, bool], Size], team
     # roughly, so a few ratios are tried and the chart that fits a landscape page best wins.
     shared = _Shared(tree)
     plans = [_arrange(org, card, stack_min, COMPACT_SPACING, shared, ratio) for ratio in _SUBTREE_RATIOS]
+    if len(selection.roles) <= THOROUGH_MAX_ROLES:
+        # Subtrees as narrow as they can be under one height: side by side they then fill a band
+        # (examples/global.org.txt: ratios alone left one region a row of its own).
+        plans += [_arrange(org, card, stack_min, COMPACT_SPACING, shared, PAGE_RATIO, height)
+                  for height in _heights(plans)]
     return min(plans, key=lambda p: max(p.estimate[0], PAGE_RATIO * (p.estimate[1] * _HEIGHT_SLACK + _HEADER)))
+
+
+def _heights(plans: Sequence[Plan]) -> list[float]:
+    """Heights to fit subtrees under: from a third of the lowest plan's to the highest plan's, 10% apart."""
+    low, high = min(p.estimate[1] for p in plans) / 3, max(p.estimate[1] for p in plans)
+    return [low * 1.1**step for step in range(math.ceil(math.log(high / low, 1.1)) + 1)] if low > 0 else []
 
 
 _SUBTREE_RATIOS = (0.5, 0.75, 1.0, PAGE_RATIO, 2.0, 3.0, 4.0)
 # Measured on the generated orgs and examples/global.org.txt: Graphviz's ranks come out
 # about 14% taller than the estimate, and the header adds about 140 points.
 _HEIGHT_SLACK, _HEADER = 1.14, 140
+_TOO_HIGH = 1e9  # a block over the height aimed at costs more than any under it
 
 
 def _arrange(org: Org, card: Callable[[str, bool], Size], stack_min: int, spacing: Spacing, shared: _Shared,
-             ratio: float = PAGE_RATIO) -> Plan:
-    planner = _Planner(org, card, stack_min, spacing, shared, ratio)
+             ratio: float = PAGE_RATIO, height: float | None = None) -> Plan:
+    planner = _Planner(org, card, stack_min, spacing, shared, ratio, height)
     tree = shared.tree
     rows: dict[str, tuple[tuple[Item, ...], ...]] = {}
     gaps: dict[str, tuple[int, ...]] = {}
+    hangs: dict[str, tuple[int, ...]] = {}
     planner.chains()
     compact = spacing != TREE_SPACING
     if shared.leaf_blocks is None:
@@ -391,12 +465,12 @@ def _arrange(org: Org, card: Callable[[str, bool], Size], stack_min: int, spacin
     blocks.update(shared.leaf_blocks)
     for manager in tree.managers_upwards:
         if compact:
-            rows[manager], (blocks[manager], gaps[manager]) = planner.compact_rows(manager)
+            rows[manager], (blocks[manager], gaps[manager], hangs[manager]) = planner.compact_rows(manager)
         else:
             rows[manager] = planner.tree_rows(manager)
-            blocks[manager], gaps[manager] = planner.measure(manager, rows[manager])
+            blocks[manager], gaps[manager], hangs[manager] = planner.measure(manager, rows[manager])
     tops = tree.tops or tree.order[:1]
     sizes = [blocks[top][0] for top in tops if top in blocks]
     width = sum(w for w, _ in sizes) + spacing.across * max(len(sizes) - 1, 0)
     estimate = (width, max((h for _, h in sizes), default=0))
-    return Plan("compact" if compact else "tree", spacing, rows, gaps, estimate)
+    return Plan("compact" if compact else "tree", spacing, rows, gaps, hangs, estimate)
