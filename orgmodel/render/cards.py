@@ -84,8 +84,17 @@ def _title_lines(card: Card) -> list[str]:
     return card.lines(title if not is_blank(title) else f"{card.role.id} {NO_TITLE}")
 
 
-def _dotted_lines(card: Card) -> list[str]:
-    return card.lines("dotted line: " + ", ".join(card.dotted)) if card.dotted else []
+def dotted_lines(card: Card) -> list[str]:
+    """The dotted-line managers' row, wrapped between names only: a name split over two lines
+    made a compact card two lines taller ("dotted line: Global" / "SEO Lead")."""
+    pieces = [f"dotted line: {card.dotted[0]}", *card.dotted[1:]] if card.dotted else []
+    lines: list[str] = []
+    for piece in pieces:
+        if lines and (card.wrap is None or len(lines[-1]) + 2 + len(piece) <= card.wrap):
+            lines[-1] += f", {piece}"
+        else:
+            lines[-1:] = [f"{lines[-1]},", piece] if lines else [piece]
+    return lines
 
 
 def _text_widths(card: Card, title_lines: Sequence[str]) -> list[float]:
@@ -187,7 +196,7 @@ def label(card: Card) -> str:
     if card.badges:
         rows.append(_badge_table(card))
     if card.dotted:
-        text = "<BR/>".join(html_label(line) for line in _dotted_lines(card))
+        text = "<BR/>".join(html_label(line) for line in dotted_lines(card))
         rows.append(f'<TR><TD><FONT POINT-SIZE="{theme.SMALL}" COLOR="{theme.DOTTED_EDGE}">{text}</FONT></TD></TR>')
     if card.findings:
         cells = " ".join(f'<FONT COLOR="{SEVERITY_COLOUR[s]}"><B>{code}</B></FONT>'
@@ -207,7 +216,7 @@ def estimate(card: Card, margin: str = "0.14,0.06") -> tuple[float, float]:
     for row in badge_rows(card, widths):
         widths.append(sum(_text_width(text, theme.SMALL) + _BADGE_PADDING for _, text in row))
         height += 20
-    for line in _dotted_lines(card):
+    for line in dotted_lines(card):
         widths.append(_text_width(line, theme.SMALL))
         height += 15
     if card.findings:
