@@ -30,8 +30,11 @@ def size(svg: str) -> tuple[float, float]:
 
 
 def header_text(svg: str) -> str:
-    graph = next(g for g in ET.fromstring(svg).iter(f"{SVG}g") if g.get("class") == "graph")
-    own = [t for t in graph if t.tag == f"{SVG}text"]
+    """The header's text: the graph's own, or a compact chart's header node's (beside the top role)."""
+    root = ET.fromstring(svg)
+    graph = next(g for g in root.iter(f"{SVG}g") if g.get("class") == "graph")
+    own = [t for t in graph if t.tag == f"{SVG}text"] or [
+        t for g in root.iter(f"{SVG}g") if g.get("id") == "header" for t in g.iter(f"{SVG}text")]
     return " ".join(" ".join("".join(t.itertext()) for t in own).split())
 
 

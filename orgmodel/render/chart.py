@@ -64,6 +64,9 @@ def node_name(role_id: str) -> str:
     return role_id
 
 
+HEADER = ".header"  # the header's node, when it is one: a '.' cannot start a role ID
+
+
 def _joint(manager: str, group: int, index: int) -> str:
     # A '.' cannot occur in a role ID, so a joint never collides with a role.
     return f"{manager}.stack.{group}.{index}"
@@ -112,6 +115,7 @@ class _Builder:
         """The graph and its defaults, with the plan's spacing."""
         spacing = plan.spacing
         self.team_margin = spacing.team_margin
+        self.tooltips = {}
         font = fonts.font_list(self.options.fonts)
         graph_attr = {
             "rankdir": "TB", "newrank": "true", "ordering": "out", "splines": self.options.splines,
@@ -177,6 +181,25 @@ class _Builder:
         """Whether dotted-line managers are drawn as lines (else as names on the cards, or not at all)."""
         return self.options.dotted == "lines" or (self.options.dotted == "auto" and not self.compact
                                                   and not self.too_many_dotted)
+
+    def header(self, label: str, plan: layout.Plan) -> None:
+        """The header: above the chart, or in a compact chart with one top role, beside that role.
+
+        A compact chart's top role sits alone on its rank, above its reports' wider rows; the
+        header there costs no height of its own (examples/global.org.txt: 80 points, 5%).
+        """
+        tops = [r for r in self.selection.roles if self.org.roles[r].manager_id not in self.shown]
+        if plan.layout != "compact" or len(tops) != 1:
+            self.graph.attr(label=f"<{label}>")
+            return
+        top = node_name(tops[0])
+        with self.graph.subgraph() as band:
+            band.attr(rank="same")
+            band.node(top)
+            band.node(HEADER, label=f"<{label}>", id="header", shape="plaintext", style="", margin="0",
+                      **{"class": "header"})
+        # Invisible, so no line: it keeps the header right of the top role, a little apart.
+        self.graph.edge(top, HEADER, style="invis", minlen="2")
 
     def count_dotted(self) -> int:
         return sum(1 for r in self.selection.roles for v in self.org.roles[r].dotted_to if v.text in self.shown)
@@ -317,7 +340,28 @@ def build_chart(org: Org, findings: Sequence[Finding], exclusive: Collection[str
         builder.too_many_dotted = True
         notes.append(f"{dotted} dotted lines are drawn as names on the cards: as lines (at most "
                      f"{bounds.MAX_DOTTED_LINES}) their layout would take minutes")
-    plan = layout.plan(org, selection, builder.estimate, builder.team_of, options.layout, options.stack_min)
+    plans = layout.plans(org, selection, builder.estimate, builder.team_of, options.layout, options.stack_min)
+    charts = [_draw(builder, plan, findings, names, dotted, tuple(notes)) for plan in plans[:CHECKED_PLANS]]
+    # The plans' sizes are estimates (Graphviz lines ranks up across the whole chart); for a small
+    # org, a few best are laid out by the embedded engine and the one that fits a page best is drawn.
+    return charts[0] if len(charts) == 1 else min(charts, key=_page_side)
+
+
+CHECKED_PLANS = 4  # the plans laid out to choose from (layout.plans gives several only to small orgs)
+
+
+def _page_side(chart: Chart) -> float:
+    """The long side of a landscape page that the chart fits, in points."""
+    from orgmodel.render import engine  # pulls in Graphviz: only for a chart with plans to choose from
+
+    width, height = engine.laid_out_size(chart.source)
+    return max(width, layout.PAGE_RATIO * height)
+
+
+def _draw(builder: _Builder, plan: layout.Plan, findings: Sequence[Finding], names: Mapping[str, str] | None,
+          dotted: int, notes: tuple[str, ...]) -> Chart:
+    """The chart of ``plan``."""
+    org, options, selection, overlay = builder.org, builder.options, builder.selection, builder.overlay
     builder.compact = plan.layout == "compact"
     builder.start(plan)
     colours = departments.colours(org, selection) if options.departments else {}
@@ -325,11 +369,10 @@ def build_chart(org: Org, findings: Sequence[Finding], exclusive: Collection[str
     legend_dotted = None if not has_dotted else "lines" if builder.dotted_lines else "names"
     liaisons = {(d if is_blank(org.departments[d].name) else org.departments[d].name): c for d, c in colours.items()}
     legend = header.Legend(options.findings, legend_dotted, liaisons)
-    top = header.label(org, selection, findings, builder.elsewhere, legend, names)
-    builder.graph.attr(label=f"<{overlay.header(top)}>")
+    builder.header(overlay.header(header.label(org, selection, findings, builder.elsewhere, legend, names)), plan)
     builder.cards(plan)
     builder.lines(plan)
     departments.draw(builder.graph, org, selection, colours)
     builder.tooltips.update(overlay.extra(builder.graph, builder.shown))
     return Chart(builder.graph.source, builder.tooltips, selection.roles, builder.graph.edges,
-                 dotted if builder.dotted_lines else 0, tuple(notes))
+                 dotted if builder.dotted_lines else 0, notes)

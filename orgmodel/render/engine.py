@@ -74,6 +74,23 @@ def _embedded(source: str, output_format: str) -> tuple[bytes, list[str]]:
     return data, messages
 
 
+def laid_out_size(source: str) -> tuple[float, float]:
+    """The width and height in points of DOT ``source`` as the embedded Graphviz lays it out
+    (without drawing it: a fraction of a render's time)."""
+    import pygraphviz
+
+    fonts.configure()
+    with _LOCK, warnings.catch_warnings(), _captured_stderr():
+        warnings.simplefilter("ignore")
+        try:
+            graph = pygraphviz.AGraph(string=source)
+            graph.layout(prog="dot")
+            left, bottom, right, top = (float(v) for v in graph.graph_attr["bb"].split(","))
+        except Exception as error:  # pygraphviz raises several types for engine failures
+            raise EngineError(f"the embedded Graphviz failed: {error}") from None
+    return right - left, top - bottom
+
+
 def _system(source: str, output_format: str) -> tuple[bytes, list[str]]:
     import graphviz
 

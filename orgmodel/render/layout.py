@@ -10,8 +10,9 @@ each subtree's box fits a landscape page (about A3's 1.41:1) as tightly as it
 can; rows after the first hang from a line that runs down beside the row
 above, below all of it (a shelf) or, skyline fashion, below its first or last
 item when that one is shorter (``Plan.hangs``). Small orgs also try subtrees
-made as narrow as they can be under one height. ``auto`` is ``tree`` unless
-the tree's estimated width is over 2.5 times its height and over an A3 page's
+made as narrow as they can be under one height, and get several plans for the
+chart builder to lay out and choose from. ``auto`` is ``tree`` unless the
+tree's estimated width is over 2.5 times its height and over an A3 page's
 width, then ``compact``.
 
 Sizes here are estimates in points (Graphviz measures the real ones); they only
@@ -413,28 +414,41 @@ def _row_lengths(count: int) -> list[int]:
     return sorted({count, *range(1, 13), *(math.ceil(count / rows) for rows in range(1, 13))}, reverse=True)
 
 
-def plan(org: Org, selection: Selection, card: Callable[[str, bool], Size], team_of: Callable[[str], str | None],
-         layout: str = "auto", stack_min: int = 3) -> Plan:
-    """Where every shown role goes: the rows of each manager's reports, for ``layout``.
+def plans(org: Org, selection: Selection, card: Callable[[str, bool], Size], team_of: Callable[[str], str | None],
+          layout: str = "auto", stack_min: int = 3) -> list[Plan]:
+    """Where every shown role goes (the rows of each manager's reports, for ``layout``): the plans
+    worth drawing, the one that fits a landscape page best by estimate first.
 
     ``card(role, compact)`` estimates a card's size as drawn in a compact layout or not.
+
+    One plan, but for a compact chart of up to THOROUGH_MAX_ROLES roles: then every different
+    plan tried, for the caller to lay out the best few and keep the one that really fits best.
     """
     tree = _Tree(org, selection, team_of)
     if layout in ("auto", "tree"):
         classic = _arrange(org, card, stack_min, TREE_SPACING, _Shared(tree))
         width, height = classic.estimate
         if layout == "tree" or width <= max(MAX_TREE_RATIO * height, PAGE_WIDTH):
-            return classic
+            return [classic]
     # Each subtree is shaped for a ratio; the whole chart's shape follows from them only
     # roughly, so a few ratios are tried and the chart that fits a landscape page best wins.
     shared = _Shared(tree)
-    plans = [_arrange(org, card, stack_min, COMPACT_SPACING, shared, ratio) for ratio in _SUBTREE_RATIOS]
-    if len(selection.roles) <= THOROUGH_MAX_ROLES:
-        # Subtrees as narrow as they can be under one height: side by side they then fill a band
-        # (examples/global.org.txt: ratios alone left one region a row of its own).
-        plans += [_arrange(org, card, stack_min, COMPACT_SPACING, shared, PAGE_RATIO, height)
-                  for height in _heights(plans)]
-    return min(plans, key=lambda p: max(p.estimate[0], PAGE_RATIO * (p.estimate[1] * _HEIGHT_SLACK + _HEADER)))
+    tried = [_arrange(org, card, stack_min, COMPACT_SPACING, shared, ratio) for ratio in _SUBTREE_RATIOS]
+    if len(selection.roles) > THOROUGH_MAX_ROLES:
+        return [min(tried, key=_page_side)]
+    # Subtrees as narrow as they can be under one height: side by side they then fill a band
+    # (examples/global.org.txt: ratios alone left one region a row of its own).
+    tried += [_arrange(org, card, stack_min, COMPACT_SPACING, shared, PAGE_RATIO, height)
+              for height in _heights(tried)]
+    distinct: dict[tuple[object, ...], Plan] = {}
+    for found in sorted(tried, key=_page_side):
+        distinct.setdefault((*found.rows.items(), *found.hangs.items()), found)
+    return list(distinct.values())
+
+
+def _page_side(plan: Plan) -> float:
+    """The estimated long side of a landscape page that the chart fits (the header above it)."""
+    return max(plan.estimate[0], PAGE_RATIO * (plan.estimate[1] * _HEIGHT_SLACK + _HEADER))
 
 
 def _heights(plans: Sequence[Plan]) -> list[float]:
