@@ -33,14 +33,12 @@ HANGS = [
     ([SHORT, SHORT], (80.0, 40.0, 1), True, layout.SHELF, SHORT[1] + 1),
     # Never under a middle item (its line between two items lost Graphviz's order of them).
     ([TALL, SHORT, TALL], (90.0, 100.0, 2), True, layout.SHELF, TALL[1] + 1),
-    # None: shelves only (the tree layout).
-    ([TALL, SHORT], (90.0, 100.0, 2), None, layout.SHELF, TALL[1] + 1),
 ]
 
 
 @pytest.mark.parametrize(("blocks", "tail", "widen", "where", "gap"), HANGS)
 def test_where_a_wrapped_row_hangs(blocks: list[tuple[tuple[float, float], int]], tail: layout.Span,
-                                   widen: bool | None, where: int, gap: int) -> None:
+                                   widen: bool, where: int, gap: int) -> None:
     widths, heights, ranks = [w for (w, _), _ in blocks], [h for (_, h), _ in blocks], [r for _, r in blocks]
     (width, height, span_ranks), found_gap, found_where = layout.hang(widths, heights, ranks, tail, ACROSS, DOWN, widen)
     assert (found_where, found_gap) == (where, gap)

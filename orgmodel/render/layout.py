@@ -8,10 +8,10 @@ good up to a few dozen roles. ``compact`` chooses, bottom-up for every manager,
 how many columns its leaves hang in and how many items go in a row, so that
 each subtree's box fits a landscape page (about A3's 1.41:1) as tightly as it
 can; rows after the first hang from a line that runs down beside the row
-above, below all of it (a shelf) or, skyline fashion, below its first or last
-item when that one is shorter (``Plan.hangs``). Small orgs also try subtrees
-made as narrow as they can be under one height, and get several plans for the
-chart builder to lay out and choose from. ``auto`` is ``tree`` unless the
+above, below all of it (a shelf) or, in orgs up to THOROUGH_MAX_ROLES, skyline
+fashion below its first or last item when that one is shorter (``Plan.hangs``).
+Those orgs also try subtrees made as narrow as they can be under one height,
+and get several plans for the chart builder to lay out and choose from. ``auto`` is ``tree`` unless the
 tree's estimated width is over 2.5 times its height and over an A3 page's
 width, then ``compact``.
 
@@ -36,8 +36,9 @@ from orgmodel.render.selection import Selection
 MAX_TREE_RATIO = 2.5  # auto: wider than this (and than a page), and the chart is drawn compact
 PAGE_WIDTH = 1190  # points: an A3 landscape page; a narrower tree stays a tree
 PAGE_RATIO = math.sqrt(2)  # A-series landscape: what compact subtrees aim for
-# Compact charts up to this many shown roles try more shapes: hangs that widen a row (Plan.hangs), and
-# subtrees fitted under a height. Each costs planning time that a chart of thousands of roles can't spare.
+# Compact charts up to this many shown roles try more shapes: rows that hang under an end of the row
+# above (Plan.hangs), and subtrees fitted under a height. Each costs planning time that a chart of
+# thousands of roles can't spare (its rows hang as shelves).
 THOROUGH_MAX_ROLES = 300
 
 SHELF = -1  # a row that hangs below the whole row above it (Plan.hangs)
@@ -183,9 +184,10 @@ class _Planner:
         self.sizes, self.stacks = shared.sizes, shared.stacks
         self.across, self.down = spacing.across, spacing.down
         self.ratio, self.height = ratio, height
-        # Hangs that widen a row are a second arrangement to measure for each wrapped one: worth it
-        # where the page is the target (a 150-role org), not for thousands of roles.
-        self.widen = len(self.shown) <= THOROUGH_MAX_ROLES
+        # Skyline hangs (False: none that widen a row; None: no hangs, shelves only) cost planning
+        # time, and one that widens a row is a second arrangement to measure for each wrapped one:
+        # worth it where the page is the target (a 150-role org), not for thousands of roles.
+        self.skylines: bool | None = False if len(self.shown) <= THOROUGH_MAX_ROLES else None
         self.blocks: dict[str, _Block] = {}
         self.above: dict[str, float] = {}  # role -> height of the single-report chain above it, from the top
 
@@ -228,27 +230,42 @@ class _Planner:
 
     def measured(self, manager: str, items: _Columns, spans: Sequence[tuple[int, int]],
                  widen: bool | None = None) -> _Measured:
-        """:meth:`measure` of items in rows, each row a span of ``items``.
-
-        Rows are measured from the last up, each with the rows below it (its *tail*); where the
-        tail hangs is :func:`hang`'s choice, with ``widen``.
-        """
+        """:meth:`measure` of items in rows, each row a span of ``items``; unless ``widen`` is None,
+        a row may hang under an end item of the row above (:func:`hang`)."""
+        if widen is not None and len(spans) > 1:
+            return self.skyline(manager, items, spans, widen)
+        # Shelves only: each row below all of the row above (a big org's every arrangement).
         width, height = self.card(manager)
-        if not spans:
-            return ((width, height), 1), (), ()
-        across, down = self.across, self.down
+        below, ranks, gaps = 0.0, 0, []
+        widest = width
+        across, down, last = self.across, self.down, len(spans) - 1
+        widths, heights, all_ranks = items.widths, items.heights, items.ranks
+        for index, (start, end) in enumerate(spans):
+            line = across + 2 if index < last else 0  # the line down to the next row
+            widest = max(widest, sum(widths[start:end]) + across * (end - start - 1) + line)
+            below += down * (1 if index == 0 else 2) + max(heights[start:end])
+            row_ranks = max(all_ranks[start:end])
+            if index < last:
+                gaps.append(row_ranks + 1)  # from this row's joint (or the manager) to the next one's
+            ranks += row_ranks + (1 if index else 0)
+        return ((widest, height + below), 1 + ranks), tuple(gaps), (SHELF,) * len(gaps)
+
+    def skyline(self, manager: str, items: _Columns, spans: Sequence[tuple[int, int]], widen: bool) -> _Measured:
+        """:meth:`measured` from the last row up, each row with the rows below it (its *tail*)
+        hanging where :func:`hang` chooses."""
         widths, heights, all_ranks = items.widths, items.heights, items.ranks
         start, end = spans[-1]
-        tail = (sum(widths[start:end]) + across * (end - start - 1), max(heights[start:end]), max(all_ranks[start:end]))
+        tail = (sum(widths[start:end]) + self.across * (end - start - 1), max(heights[start:end]),
+                max(all_ranks[start:end]))
         gaps, hangs = [], []
         for start, end in reversed(spans[:-1]):
-            tail, gap, where = hang(widths[start:end], heights[start:end], all_ranks[start:end], tail, across, down,
-                                    widen)
+            tail, gap, where = hang(widths[start:end], heights[start:end], all_ranks[start:end], tail, self.across,
+                                    self.down, widen)
             gaps.append(gap)
             hangs.append(where)
-        gaps.reverse()
-        hangs.reverse()
-        return ((max(width, tail[0]), height + down + tail[1]), 1 + tail[2]), tuple(gaps), tuple(hangs)
+        width, height = self.card(manager)
+        size = (max(width, tail[0]), height + self.down + tail[1])
+        return (size, 1 + tail[2]), tuple(reversed(gaps)), tuple(reversed(hangs))
 
     def tree_rows(self, manager: str) -> tuple[tuple[Item, ...], ...]:
         kept, groups = self.leaf_groups(manager)
@@ -278,8 +295,8 @@ class _Planner:
                 # (a wrapped row of leaves costs a rank and a line, another column neither).
                 for lengths in self.row_choices(columns.widths) if placed else [(len(items),)]:
                     spans = list(itertools.pairwise(itertools.accumulate(lengths, initial=0)))
-                    arrangements.append((items, spans, self.measured(manager, columns, spans, widen=False)))
-                    if self.widen and len(spans) > 1:
+                    arrangements.append((items, spans, self.measured(manager, columns, spans, self.skylines)))
+                    if self.skylines is not None and len(spans) > 1:
                         arrangements.append((items, spans, self.measured(manager, columns, spans, widen=True)))
         # The least cost wins; a later arrangement only if clearly less (the first of equals stays).
         best: _Arrangement | None = None
@@ -377,14 +394,14 @@ class _Planner:
 
 
 def hang(widths: Sequence[float], heights: Sequence[float], ranks: Sequence[int], tail: Span, across: float,
-         down: float, widen: bool | None = False) -> tuple[Span, int, int]:
+         down: float, widen: bool = False) -> tuple[Span, int, int]:
     """A row of blocks (their ``widths``, ``heights`` and ``ranks``) with the rows below it (``tail``):
     the span of both, the rank gap from the row's joint to the tail's, and where the tail hangs
     (Plan.hangs: an item's index, or SHELF).
 
-    The tail hangs as a shelf below the whole row or, unless ``widen`` is None, under the row's
-    first or last item if that takes less room (width x height; a tie keeps the shelf), but not
-    if it makes the row wider, unless ``widen``.
+    The tail hangs as a shelf below the whole row or under the row's first or last item, if that
+    takes less room (width x height; a tie keeps the shelf), but not if it makes the row wider,
+    unless ``widen``.
     """
     width, height, row_ranks = sum(widths) + across * (len(widths) - 1), max(heights), max(ranks)
     tail_width, tail_height, tail_ranks = tail
@@ -392,8 +409,6 @@ def hang(widths: Sequence[float], heights: Sequence[float], ranks: Sequence[int]
     # The tail's joint is a rank of its own: two rank gaps between the row and the tail.
     shelf = best = ((max(width + line, tail_width), height + 2 * down + tail_height, row_ranks + 1 + tail_ranks),
                     row_ranks + 1, SHELF)
-    if widen is None:
-        return best
     # Only under an end item: its line is then written first or last among the row's lines, which
     # keeps ``ordering=out`` between the items (Graphviz drops the order around a line that ends
     # ranks further down; written between two items, they were drawn swapped).
