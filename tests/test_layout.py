@@ -10,9 +10,11 @@ import pytest
 from conftest import EXAMPLES, run_cli
 from test_charts import SVG, nodes
 
-from orgmodel.api import check_file
+from orgmodel.api import check_file, check_text
 from orgmodel.model import Role
-from orgmodel.render import cards, layout
+from orgmodel.render import cards, chart, layout
+from orgmodel.render.selection import select
+from orgmodel.rulepack import load_builtin
 from orgmodel.synthetic import generate
 
 ACROSS, DOWN = 10.0, 10.0
@@ -158,3 +160,56 @@ def test_global_fits_an_a3_page_with_text_of_6_points_and_the_header_beside_the_
     top_ys = [float(t.get("y", "0")) for t in top.iter(f"{SVG}text")]
     assert min(header_ys) <= max(top_ys) and min(top_ys) <= max(header_ys)  # side by side, not above
     assert min(float(t.get("x", "0")) for t in header.iter(f"{SVG}text")) > _centre(top)  # to its right
+
+
+def _builder(org_text: str, options: chart.ChartOptions = chart.ChartOptions()) -> chart._Builder:
+    """The chart builder of an org, before any plan: what the planner asks card sizes of."""
+    result = check_text(org_text)
+    return chart._Builder(result.org, result.findings, load_builtin().vocabulary.exclusive, options,
+                          select(result.org, None, None, None))
+
+
+# Orgs whose cards carry every kind of row: badges, findings, dotted lines (named when too many), a cut card.
+BOUNDED = [
+    ("generated 300", generate(300, seed=3).text, {}),
+    ("troubled", (EXAMPLES / "troubled.org.txt").read_text(), {}),
+    ("global, dotted names", (EXAMPLES / "global.org.txt").read_text(), {"dotted": "names"}),
+    ("global, cut at depth 2", (EXAMPLES / "global.org.txt").read_text(), {"depth": 2}),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "options"), BOUNDED, ids=[b[0] for b in BOUNDED])
+def test_tree_bounds_hold_for_every_card(name: str, text: str, options: dict[str, object]) -> None:
+    builder = _builder(text, chart.ChartOptions(**options))  # type: ignore[arg-type]
+    for role_id in builder.selection.roles:
+        width, height = builder.estimate(role_id, False)
+        least_width, most_height = builder.tree_bounds(role_id)
+        assert least_width <= width and most_height >= height, role_id
+
+
+# (org, auto's choice, whether the bounds alone tell) -> the bounds decide only what the full tree plan would have.
+AUTO = [
+    ("acme: a small tree", (EXAMPLES / "acme.org.txt").read_text(), "tree", False),
+    ("six managers with a specialist each", 'role c "CMO"\n' + "".join(
+        f'role r{i} "Marketing Manager"\n  reports-to c\nrole s{i} "Specialist"\n  reports-to r{i}\n'
+        for i in range(6)), "tree", False),
+    # Badges widen cards past what the bounds (titles, persons) can tell: the tree plan decides.
+    ("seven managers owning six KPIs each", 'role c "CMO"\n' + "".join(
+        f'role r{i} "Marketing Manager"\n  reports-to c\nrole s{i} "Specialist"\n  reports-to r{i}\n' + "".join(
+            f'kpi k{i}x{k} "KPI {i}.{k}"\n  owner r{i}\n' for k in range(6)) for i in range(7)), "compact", False),
+    ("generated 150", generate(150, seed=1).text, "compact", True),
+    ("generated 2,000", generate(2000, seed=1).text, "compact", True),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "drawn", "told"), AUTO, ids=[a[0] for a in AUTO])
+def test_auto_chooses_the_same_with_and_without_bounds(name: str, text: str, drawn: str, told: bool) -> None:
+    builder = _builder(text)
+    org, selection = builder.org, builder.selection
+    with_bounds = layout.plans(org, selection, builder.estimate, builder.team_of, "auto", 3, builder.tree_bounds)
+    without = layout.plans(org, selection, builder.estimate, builder.team_of, "auto", 3)
+    assert [p.layout for p in with_bounds] == [p.layout for p in without]
+    assert with_bounds[0].layout == drawn
+    assert [p.rows for p in with_bounds] == [p.rows for p in without]
+    tree = layout._Tree(org, selection, builder.team_of)
+    assert layout._surely_too_wide(org, tree, builder.tree_bounds, 3) == told

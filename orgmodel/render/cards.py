@@ -67,6 +67,12 @@ class Holdings:
                 self.campaigns.setdefault(lead.text, []).append(
                     campaign.id if is_blank(campaign.name) else campaign.name)
 
+    def count(self, role: Role) -> int:
+        """How many badges :meth:`badges` gives ``role``."""
+        exclusive = self.exclusive
+        return (sum(1 for v in role.owns if v.text in exclusive) + len(self.kpis.get(role.id, ()))
+                + len(self.campaigns.get(role.id, ())))
+
     def badges(self, role: Role) -> tuple[Badge, ...]:
         """What a card shows the role holds: exclusive duties, KPIs owned, campaigns led."""
         found = [Badge("duty", v.text) for v in role.owns if v.text in self.exclusive]
@@ -212,20 +218,34 @@ def estimate(card: Card, margin: str = "0.14,0.06") -> tuple[float, float]:
     role = card.role
     title_lines = _title_lines(card)
     widths = _text_widths(card, title_lines)
-    height = 17 * len(title_lines) + (15.5 if role.vacant or role.person is not None else 0)
-    for row in badge_rows(card, widths):
-        widths.append(sum(_text_width(text, theme.SMALL) + _BADGE_PADDING for _, text in row))
-        height += 20
-    for line in dotted_lines(card):
-        widths.append(_text_width(line, theme.SMALL))
-        height += 15
+    badges = badge_rows(card, widths)
+    widths += [sum(_text_width(text, theme.SMALL) + _BADGE_PADDING for _, text in row) for row in badges]
+    dotted = dotted_lines(card)
+    widths += [_text_width(line, theme.SMALL) for line in dotted]
     if card.findings:
         widths.append(_text_width("XXXX000 " * len(codes(card.findings)), theme.SMALL, _EM_BOLD))
-        height += 13
-    if card.hidden:
-        height += 13
+    return _size(max(widths), len(title_lines), role.vacant or role.person is not None, len(badges), len(dotted),
+                 bool(card.findings), bool(card.hidden), margin)
+
+
+def tree_bounds(role: Role, badges: int, findings: bool, hidden: bool, dotted: bool,
+                margin: str = "0.14,0.06") -> tuple[float, float]:
+    """At most the width and at least the height that :func:`estimate` gives the role's card in a tree
+    (title on one line; ``badges`` of them, ``dotted`` managers named on one line), without reading it:
+    enough to tell a tree far too wide for a page."""
+    title = role.title if not is_blank(role.title) else f"{role.id} {NO_TITLE}"
+    widest = max(_text_width(title, 12, _EM_BOLD), _text_width(role.person or "", 11))
+    return _size(widest, 1, role.vacant or role.person is not None, min(badges, theme.MAX_BADGES), int(dotted),
+                 findings, hidden, margin)
+
+
+def _size(widest: float, title_lines: int, person: bool, badge_rows: int, dotted_lines: int, findings: bool,
+          hidden: bool, margin: str) -> tuple[float, float]:
+    """A card's size from its widest text and its rows (each row's height, roughly, in points)."""
+    height = 17 * title_lines + (15.5 if person else 0) + 20 * badge_rows + 15 * dotted_lines
+    height += (13 if findings else 0) + (13 if hidden else 0)
     across, down = _margins(margin)
-    return max(widths) + across + 4, height + down + 1.5
+    return widest + across + 4, height + down + 1.5
 
 
 @functools.cache

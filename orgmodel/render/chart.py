@@ -212,6 +212,14 @@ class _Builder:
         spacing = layout.COMPACT_SPACING if compact else layout.TREE_SPACING
         return cards.estimate(self.facts(role_id, compact), spacing.card_margin)
 
+    def tree_bounds(self, role_id: str) -> tuple[float, float]:
+        """At most the width and at least the height of ``role_id``'s card in a tree (cards.tree_bounds)."""
+        role = self.org.roles[role_id]
+        named = self.options.dotted == "names" or (self.too_many_dotted and self.options.dotted == "auto")
+        return cards.tree_bounds(role, self.holdings.count(role), role_id in self.by_role,
+                                 self.selection.hidden_below.get(role_id, 0) > 0, named and bool(role.dotted_to),
+                                 layout.TREE_SPACING.card_margin)
+
     def item_team(self, item: layout.Item) -> str | None:
         return self.team_of(item if isinstance(item, str) else item[0])
 
@@ -340,7 +348,8 @@ def build_chart(org: Org, findings: Sequence[Finding], exclusive: Collection[str
         builder.too_many_dotted = True
         notes.append(f"{dotted} dotted lines are drawn as names on the cards: as lines (at most "
                      f"{bounds.MAX_DOTTED_LINES}) their layout would take minutes")
-    plans = layout.plans(org, selection, builder.estimate, builder.team_of, options.layout, options.stack_min)
+    plans = layout.plans(org, selection, builder.estimate, builder.team_of, options.layout, options.stack_min,
+                         builder.tree_bounds)
     charts = [_draw(builder, plan, findings, names, dotted, tuple(notes)) for plan in plans[:CHECKED_PLANS]]
     # The plans' sizes are estimates (Graphviz lines ranks up across the whole chart); for a small
     # org, a few best are laid out by the embedded engine and the one that fits a page best is drawn.

@@ -430,20 +430,24 @@ def _row_lengths(count: int) -> list[int]:
 
 
 def plans(org: Org, selection: Selection, card: Callable[[str, bool], Size], team_of: Callable[[str], str | None],
-          layout: str = "auto", stack_min: int = 3) -> list[Plan]:
+          layout: str = "auto", stack_min: int = 3, tree_bounds: Callable[[str], Size] | None = None) -> list[Plan]:
     """Where every shown role goes (the rows of each manager's reports, for ``layout``): the plans
     worth drawing, the one that fits a landscape page best by estimate first.
 
-    ``card(role, compact)`` estimates a card's size as drawn in a compact layout or not.
+    ``card(role, compact)`` estimates a card's size as drawn in a compact layout or not;
+    ``tree_bounds(role)``, if given, is at most the width and at least the height of its tree card.
 
     One plan, but for a compact chart of up to THOROUGH_MAX_ROLES roles: then every different
     plan tried, for the caller to lay out the best few and keep the one that really fits best.
     """
     tree = _Tree(org, selection, team_of)
-    if layout in ("auto", "tree"):
+    # auto: a tree unless it is too wide; bounds tell a big org's tree too wide without sizing its
+    # cards (a fifth of planning 2,000 roles went into a tree plan only thrown away).
+    surely_compact = layout == "auto" and tree_bounds is not None and _surely_too_wide(org, tree, tree_bounds,
+                                                                                         stack_min)
+    if layout == "tree" or (layout == "auto" and not surely_compact):
         classic = _arrange(org, card, stack_min, TREE_SPACING, _Shared(tree))
-        width, height = classic.estimate
-        if layout == "tree" or width <= max(MAX_TREE_RATIO * height, PAGE_WIDTH):
+        if layout == "tree" or not _too_wide(*classic.estimate):
             return [classic]
     # Each subtree is shaped for a ratio; the whole chart's shape follows from them only
     # roughly, so a few ratios are tried and the chart that fits a landscape page best wins.
@@ -459,6 +463,22 @@ def plans(org: Org, selection: Selection, card: Callable[[str, bool], Size], tea
     for found in sorted(tried, key=_page_side):
         distinct.setdefault((*found.rows.items(), *found.hangs.items()), found)
     return list(distinct.values())
+
+
+def _too_wide(width: float, height: float) -> bool:
+    """Whether a tree this size is drawn compact by ``auto``."""
+    return width > max(MAX_TREE_RATIO * height, PAGE_WIDTH)
+
+
+def _surely_too_wide(org: Org, tree: _Tree, bounds: Callable[[str], Size], stack_min: int) -> bool:
+    """Whether the tree is too wide whatever its cards' true sizes, from bounds on them.
+
+    A tree block's width only grows with its cards' widths and its height with their
+    heights (the rows do not depend on sizes), so a plan of the least widths and the most
+    heights is at most as wide and at least as tall as the true one.
+    """
+    width, height = _arrange(org, lambda role, _compact: bounds(role), stack_min, TREE_SPACING, _Shared(tree)).estimate
+    return _too_wide(width, height)
 
 
 def _page_side(plan: Plan) -> float:
