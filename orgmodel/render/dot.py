@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 
 # Written bare: an ID or a number (DOT's own grammar); anything else is quoted.
 _BARE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*|-?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)")
@@ -34,10 +34,11 @@ def quote(value: str) -> str:
     return '"' + value.replace('"', '\\"') + '"'
 
 
-def attribute_list(attributes: Attributes, label: str | None = None) -> str:
-    """``label=... a=1 b=2``: the label first, then the rest by name."""
+def attribute_list(attributes: Attributes, label: str | None = None,
+                   quoted: Callable[[str], str] = quote) -> str:
+    """``label=... a=1 b=2``: the label first, then the rest by name (each value through ``quoted``)."""
     items = [f"label={quote(label)}"] if label is not None else []
-    items.extend(f"{key}={quote(value)}" for key, value in sorted(attributes.items()))
+    items.extend(f"{key}={quoted(value)}" for key, value in sorted(attributes.items()))
     return " ".join(items)
 
 
@@ -48,7 +49,8 @@ class Graph:
                  node_attr: Attributes | None = None, edge_attr: Attributes | None = None,
                  depth: int = 0, names: dict[str, str] | None = None) -> None:
         self.name = name
-        # Node names as written, shared with subgraphs: each is written several times (a node, its lines).
+        # Names and short values as written, shared with subgraphs: most recur (a node and its lines,
+        # colours, styles, groups).
         self.names: dict[str, str] = names if names is not None else {}
         self.indent = "\t" * (depth + 1)
         self.depth = depth
@@ -66,9 +68,12 @@ class Graph:
             self.body.append(f"{self.indent}{kind} [{attribute_list(attributes)}]\n")
 
     def quoted(self, name: str) -> str:
+        """:func:`quote`, remembered: names and most attribute values recur (colours, styles, groups)."""
         found = self.names.get(name)
         if found is None:
-            found = self.names[name] = quote(name)
+            found = quote(name)
+            if len(name) <= 64:  # labels and other long text are seldom written twice
+                self.names[name] = found
         return found
 
     def node(self, name: str, label: str | None = None, **attributes: str) -> None:
@@ -78,9 +83,8 @@ class Graph:
         self.edges += 1
         self.body.append(f"{self.indent}{self.quoted(tail)} -> {self.quoted(head)}{self._bracketed(attributes)}\n")
 
-    @staticmethod
-    def _bracketed(attributes: Attributes, label: str | None = None) -> str:
-        return f" [{attribute_list(attributes, label)}]" if attributes or label is not None else ""
+    def _bracketed(self, attributes: Attributes, label: str | None = None) -> str:
+        return f" [{attribute_list(attributes, label, self.quoted)}]" if attributes or label is not None else ""
 
     @contextlib.contextmanager
     def subgraph(self, name: str | None = None) -> Iterator[Graph]:

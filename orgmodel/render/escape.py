@@ -8,6 +8,7 @@ attribute: Graphviz passes attributes such as ``stylesheet``, ``URL`` and
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 
@@ -43,6 +44,7 @@ def shorten(text: str, limit: int = LABEL_TEXT_LIMIT) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
+@functools.lru_cache(maxsize=4096)  # titles, teams and badges recur on thousands of cards
 def html_label(text: str, limit: int = LABEL_TEXT_LIMIT) -> str:
     """Text for inside a Graphviz HTML-like label: entities for ``& < > " '``, backslashes doubled.
 
