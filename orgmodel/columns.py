@@ -255,17 +255,23 @@ def _section_values(kind: str, section: str, line: int) -> dict[str, list[Value]
     from orgmodel.model import Value
 
     found: dict[str, list[Value]] = {}
-    specs = KINDS[kind].keys
-    for match in _LINE.finditer(section):
+    repeats = _REPEATS[kind]
+    for key, raw in _LINE.findall(section):
         line += 1
-        key, raw = match.groups()
         column = len(key) + 4  # two spaces, the key, a space; 1-based
-        items = []
-        for text in raw.split(", ") if specs[key].repeats else (raw,):
-            items.append(Value(text, line, column, column + len(text)))
-            column += len(text) + 2
+        if key in repeats and ", " in raw:
+            items = []
+            for text in raw.split(", "):
+                items.append(Value(text, line, column, column + len(text)))
+                column += len(text) + 2
+        else:
+            items = [Value(raw, line, column, column + len(raw))]
         found[key] = items
     return found
+
+
+_REPEATS = {kind: frozenset(key for key, spec in grammar.keys.items() if spec.repeats)
+            for kind, grammar in KINDS.items()}  # kind -> its keys that take a list
 
 
 def _entity(columns: OrgColumns, table: Table, row: int, line: int) -> Entity:
