@@ -6,7 +6,7 @@ Used for "exactly one owner" (KPI001, CAMP001), "at most one solid line"
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator
 from itertools import compress
 from typing import TYPE_CHECKING
 
@@ -53,12 +53,12 @@ def screen(columns: OrgColumns, params: Params, vocabulary: Vocabulary) -> bool:
         if not rows:
             return False
         spec = KINDS[kind].keys[key]
-        if spec.repeats and not any(table.entities):  # count the rows asked about only
-            column = table.values[key]
-            counts: Mapping[int, int] = {row: _count(column[row]) for row in rows}
+        if spec.repeats and not any(table.entities):  # the cells of the rows asked about, each distinct one once
+            counts: Iterable[int] = map(_count, set(map(table.values[key].__getitem__, rows)))
         else:
-            counts = dict(enumerate(_counts(columns, kind, key)))
-        return any(counts[row] < low or (high is not None and counts[row] > high) for row in rows)
+            every = _counts(columns, kind, key)
+            counts = map(every.__getitem__, rows)
+        return any(count < low or (high is not None and count > high) for count in counts)
     spec = KINDS[kind].keys[key]
     if spec.repeats and not any(table.entities):  # the common case: is any cell empty, or a list?
         cells = columns.tally(kind, key)
