@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from orgmodel.api import OrgFileError
-from orgmodel.commands import EXIT_CLEAN, EXIT_FINDINGS, builtin_pack, fail, say
+from orgmodel.commands import EXIT_CLEAN, EXIT_FINDINGS, builtin_pack, collector_off, fail, say
 from orgmodel.render import ENGINES, FORMATS, LAYOUTS, PAGES
 from orgmodel.rulepack import PackError
 
@@ -64,8 +64,6 @@ def render(org_files: tuple[str, ...], output: str | None, output_format: str | 
     Exit status: 0 charts written, 1 with --sync when a chart changed, 2
     usage error or unreadable file.
     """
-    import gc
-
     from orgmodel.config import ConfigError
     from orgmodel.files import OutputError
     from orgmodel.project import Overrides, Project
@@ -76,9 +74,7 @@ def render(org_files: tuple[str, ...], output: str | None, output_format: str | 
     from orgmodel.render.output import FormatError, default_output, draw
     from orgmodel.render.selection import SelectionError
 
-    # As in check: the model, the cards and the chart are many small objects and no reference
-    # cycles, and the process ends with the command; the cyclic collector would only rescan them.
-    gc.disable()
+    collector_off()
 
     if output is not None and len(org_files) > 1:
         fail("-o/--output takes one org file; without it each chart goes next to its org file")
