@@ -216,10 +216,13 @@ class _Planner:
         found = self.stacks.get(item)
         if found is None:
             sizes = [self.card(leaf) for leaf in item]
-            joint = 2 + self.across  # the line beside the cards
-            found = self.stacks[item] = (
-                (joint + max(w for w, _ in sizes), sum(h for _, h in sizes) + self.down * (len(item) - 1)), len(item))
+            found = self.stacks[item] = self.stack([w for w, _ in sizes], [h for _, h in sizes])
         return found
+
+    def stack(self, widths: Sequence[float], heights: Sequence[float]) -> _Block:
+        """The block of leaves of these sizes hanging one under another beside a line."""
+        joint = 2 + self.across  # the line beside the cards
+        return (joint + max(widths), sum(heights) + self.down * (len(heights) - 1)), len(heights)
 
     def measure(self, manager: str, rows: Sequence[Sequence[Item]]) -> _Measured:
         """The block of ``manager`` with its items in ``rows``, the rank gaps between rows, and where
@@ -364,7 +367,6 @@ class _Planner:
         # Each team's widths and heights, for measuring its columns by slices.
         team_widths = [[w for w, _ in team] for team in sizes]
         team_heights = [[h for _, h in team] for team in sizes]
-        joint, down = 2 + self.across, self.down  # the line beside the cards
         seen: set[tuple[int, ...]] = set()
         for columns in range(1, min(longest, 12) + 1):
             # Leaves per column in each stacked team; more columns than a team can fill change nothing.
@@ -384,11 +386,11 @@ class _Planner:
                     continue
                 length = math.ceil(len(leaves) / min(columns, len(leaves)))
                 for i in range(0, len(leaves), length):
-                    stack = tuple(leaves[i : i + length])
-                    items.append(stack)
-                    measured.widths.append(joint + max(widths[i : i + length]))
-                    measured.heights.append(sum(heights[i : i + length]) + down * (len(stack) - 1))
-                    measured.ranks.append(len(stack))
+                    items.append(tuple(leaves[i : i + length]))
+                    (width, height), ranks = self.stack(widths[i : i + length], heights[i : i + length])
+                    measured.widths.append(width)
+                    measured.heights.append(height)
+                    measured.ranks.append(ranks)
             options.append((items, measured))
         return options
 
