@@ -19,7 +19,7 @@ from orgmodel.render import PAGES, bounds, cards, departments, fonts, header, la
 from orgmodel.render.dot import Graph
 from orgmodel.render.escape import html_label, is_blank
 from orgmodel.render.overlay import Overlay
-from orgmodel.render.selection import Selection, select
+from orgmodel.render.selection import Selection, select, tops
 
 DOTTED = ("auto", "lines", "names", "hide")  # auto: lines in a tree, names on the cards when compact
 COMPACT_WRAP = 22  # characters per line of a compact card's title
@@ -188,11 +188,11 @@ class _Builder:
         A compact chart's top role sits alone on its rank, above its reports' wider rows; the
         header there costs no height of its own (examples/global.org.txt: 80 points, 5%).
         """
-        tops = [r for r in self.selection.roles if self.org.roles[r].manager_id not in self.shown]
-        if plan.layout != "compact" or len(tops) != 1:
+        starts = tops(self.org, self.selection)
+        if plan.layout != "compact" or len(starts) != 1:
             self.graph.attr(label=f"<{label}>")
             return
-        top = node_name(tops[0])
+        top = node_name(starts[0])
         with self.graph.subgraph() as band:
             band.attr(rank="same")
             band.node(top)

@@ -9,7 +9,7 @@ from orgmodel.model import Org
 from orgmodel.render import theme
 from orgmodel.render.dot import Graph
 from orgmodel.render.escape import html_label, is_blank
-from orgmodel.render.selection import Selection
+from orgmodel.render.selection import Selection, tops
 
 
 def colours(org: Org, selection: Selection) -> dict[str, str]:
@@ -22,7 +22,7 @@ def colours(org: Org, selection: Selection) -> dict[str, str]:
 def _deepest(org: Org, selection: Selection) -> str:
     """A role on the lowest level of the chart (breadth first, so no recursion)."""
     shown = set(selection.roles)
-    level = {r: 0 for r in selection.roles if org.roles[r].manager_id not in shown}
+    level = dict.fromkeys(tops(org, selection), 0)
     queue = deque(level)
     last = selection.roles[0]
     while queue:

@@ -31,7 +31,7 @@ import attrs
 
 from orgmodel.model import Org
 from orgmodel.render import LAYOUTS  # noqa: F401 - the names this module plans for
-from orgmodel.render.selection import Selection
+from orgmodel.render.selection import Selection, tops
 
 MAX_TREE_RATIO = 2.5  # auto: wider than this (and than a page), and the chart is drawn compact
 PAGE_WIDTH = 1190  # points: an A3 landscape page; a narrower tree stays a tree
@@ -114,9 +114,9 @@ class _Tree:
 
     def __init__(self, org: Org, selection: Selection, team_of: Callable[[str], str | None]) -> None:
         self.shown = shown = set(selection.roles)
-        roles, reports = org.roles, org.direct_reports
+        reports = org.direct_reports
         self.children = {r: [c for c in reports.get(r, ()) if c in shown] for r in selection.roles}
-        self.tops = [r for r in selection.roles if roles[r].manager_id not in shown]
+        self.tops = tops(org, selection)
         self.order = _order(self.tops, selection.roles, self.children)
         self.leaves = [r for r in self.order if not self.children[r]]
         self.managers_upwards = [r for r in reversed(self.order) if self.children[r]]  # reports before managers
@@ -153,11 +153,11 @@ class _Shared:
         self.arrangements: dict[tuple[str, tuple[_Block, ...]], list[_Arrangement]] = {}
 
 
-def _order(tops: Sequence[str], roles: Sequence[str], children: Mapping[str, Sequence[str]]) -> list[str]:
+def _order(starts: Sequence[str], roles: Sequence[str], children: Mapping[str, Sequence[str]]) -> list[str]:
     """Managers before their reports (breadth first; a cycle is entered anywhere, once)."""
     seen: set[str] = set()
     order: list[str] = []
-    for start in [*tops, *roles]:
+    for start in [*starts, *roles]:
         if start in seen:
             continue
         seen.add(start)
@@ -520,8 +520,8 @@ def _arrange(org: Org, card: Callable[[str, bool], Size], stack_min: int, spacin
         else:
             rows[manager] = planner.tree_rows(manager)
             blocks[manager], gaps[manager], hangs[manager] = planner.measure(manager, rows[manager])
-    tops = tree.tops or tree.order[:1]
-    sizes = [blocks[top][0] for top in tops if top in blocks]
+    starts = tree.tops or tree.order[:1]
+    sizes = [blocks[top][0] for top in starts if top in blocks]
     width = sum(w for w, _ in sizes) + spacing.across * max(len(sizes) - 1, 0)
     estimate = (width, max((h for _, h in sizes), default=0))
     return Plan("compact" if compact else "tree", spacing, rows, gaps, hangs, estimate)

@@ -22,6 +22,12 @@ class Selection:
     whole: bool = True  # every role of the org is drawn
 
 
+def tops(org: Org, selection: Selection) -> list[str]:
+    """The drawn roles whose manager is not drawn (in file order): where the chart's tree starts."""
+    shown = set(selection.roles)
+    return [r for r in selection.roles if org.roles[r].manager_id not in shown]
+
+
 def _descendant_counts(org: Org) -> dict[str, int]:
     """Number of roles below each role in the solid-line tree (cycles counted once)."""
     counts: dict[str, int] = {}
