@@ -85,9 +85,13 @@ def _text_width(text: str, size: float, em: float = _EM_REGULAR) -> float:
     return len(text) * size * em
 
 
+def _title_text(role: Role) -> str:
+    """What a card's title line says: the title, or for a blank one the ID and NO_TITLE."""
+    return role.title if not is_blank(role.title) else f"{role.id} {NO_TITLE}"
+
+
 def _title_lines(card: Card) -> list[str]:
-    title = card.role.title
-    return card.lines(title if not is_blank(title) else f"{card.role.id} {NO_TITLE}")
+    return card.lines(_title_text(card.role))
 
 
 def dotted_lines(card: Card) -> list[str]:
@@ -233,8 +237,7 @@ def tree_bounds(role: Role, badges: int, findings: bool, hidden: bool, dotted: b
     """At most the width and at least the height that :func:`estimate` gives the role's card in a tree
     (title on one line; ``badges`` of them, ``dotted`` managers named on one line), without reading it:
     enough to tell a tree far too wide for a page."""
-    title = role.title if not is_blank(role.title) else f"{role.id} {NO_TITLE}"
-    widest = max(_text_width(title, 12, _EM_BOLD), _text_width(role.person or "", 11))
+    widest = max(_text_width(_title_text(role), 12, _EM_BOLD), _text_width(role.person or "", 11))
     return _size(widest, 1, role.vacant or role.person is not None, min(badges, theme.MAX_BADGES), int(dotted),
                  findings, hidden, margin)
 

@@ -47,11 +47,11 @@ class Graph:
 
     def __init__(self, name: str | None = None, graph_attr: Attributes | None = None,
                  node_attr: Attributes | None = None, edge_attr: Attributes | None = None,
-                 depth: int = 0, names: dict[str, str] | None = None) -> None:
+                 depth: int = 0, written: dict[str, str] | None = None) -> None:
         self.name = name
-        # Names and short values as written, shared with subgraphs: most recur (a node and its lines,
-        # colours, styles, groups).
-        self.names: dict[str, str] = names if names is not None else {}
+        # Names and short values as written (quoted), shared with subgraphs: most recur (a node and
+        # its lines, colours, styles, groups).
+        self.written: dict[str, str] = written if written is not None else {}
         self.indent = "\t" * (depth + 1)
         self.depth = depth
         self.body: list[str] = []
@@ -69,11 +69,11 @@ class Graph:
 
     def quoted(self, name: str) -> str:
         """:func:`quote`, remembered: names and most attribute values recur (colours, styles, groups)."""
-        found = self.names.get(name)
+        found = self.written.get(name)
         if found is None:
             found = quote(name)
             if len(name) <= 64:  # labels and other long text are seldom written twice
-                self.names[name] = found
+                self.written[name] = found
         return found
 
     def node(self, name: str, label: str | None = None, **attributes: str) -> None:
@@ -89,7 +89,7 @@ class Graph:
     @contextlib.contextmanager
     def subgraph(self, name: str | None = None) -> Iterator[Graph]:
         """A subgraph (a cluster when its name starts with ``cluster``), written here when the block ends."""
-        inner = Graph(name, depth=self.depth + 1, names=self.names)
+        inner = Graph(name, depth=self.depth + 1, written=self.written)
         yield inner
         head = f"subgraph {quote(name)} {{" if name else "{"
         self.body.append(f"{self.indent}{head}\n")
