@@ -142,12 +142,14 @@ class _Builder:
             found = self._facts[role_id, compact] = self._read_facts(role_id, compact)
         return found
 
+    def names_dotted(self, compact: bool) -> bool:
+        """Whether cards drawn compact (or not) name their dotted-line managers."""
+        return self.options.dotted == "names" or ((compact or self.too_many_dotted) and self.options.dotted == "auto")
+
     def _read_facts(self, role_id: str, compact: bool) -> cards.Card:
-        dotted_names = self.options.dotted == "names" or (
-            (compact or self.too_many_dotted) and self.options.dotted == "auto")
         role = self.org.roles[role_id]
         dotted: tuple[str, ...] = ()
-        if dotted_names:
+        if self.names_dotted(compact):
             dotted = tuple(m.title if not is_blank(m.title) else m.id for v in role.dotted_to
                            if (m := self.org.roles.get(v.text)) is not None)
             if len(dotted) > _DOTTED_NAMES:  # the rest are counted
@@ -215,9 +217,9 @@ class _Builder:
     def tree_bounds(self, role_id: str) -> tuple[float, float]:
         """At most the width and at least the height of ``role_id``'s card in a tree (cards.tree_bounds)."""
         role = self.org.roles[role_id]
-        named = self.options.dotted == "names" or (self.too_many_dotted and self.options.dotted == "auto")
         return cards.tree_bounds(role, self.holdings.count(role), role_id in self.by_role,
-                                 self.selection.hidden_below.get(role_id, 0) > 0, named and bool(role.dotted_to),
+                                 self.selection.hidden_below.get(role_id, 0) > 0,
+                                 self.names_dotted(False) and bool(role.dotted_to),
                                  layout.TREE_SPACING.card_margin)
 
     def item_team(self, item: layout.Item) -> str | None:
