@@ -270,10 +270,6 @@ def _section_values(kind: str, section: str, line: int) -> dict[str, list[Value]
     return found
 
 
-_REPEATS = {kind: frozenset(key for key, spec in grammar.keys.items() if spec.repeats)
-            for kind, grammar in KINDS.items()}  # kind -> its keys that take a list
-
-
 def _entity(columns: OrgColumns, table: Table, row: int, line: int) -> Entity:
     """The model entity of one row."""
     from orgmodel.model import ENTITY_CLASSES
@@ -318,6 +314,9 @@ def _field_shape(key: str, repeats: bool, value: str) -> str:
 # kind -> key -> (model field, shape): worked out once, not per row.
 _FIELD_SHAPES = {kind: {key: (attributes.field(key), _field_shape(key, spec.repeats, spec.value))
                         for key, spec in grammar.keys.items()} for kind, grammar in KINDS.items()}
+# kind -> its keys that take a list
+_REPEATS = {kind: frozenset(key for key, (_, shape) in shapes.items() if shape == "values")
+            for kind, shapes in _FIELD_SHAPES.items()}
 
 
 def entities(columns: OrgColumns, kind: str) -> Iterator[Entity]:
